@@ -1,0 +1,192 @@
+module;
+#include "pip_std.hpp"
+module pip.config;
+
+namespace pip::config {
+namespace {
+
+std::string_view trim(std::string_view text) {
+    constexpr std::string_view spaces = " \t\r\n\f\v";
+    const auto first = text.find_first_not_of(spaces);
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(spaces) - first + 1);
+}
+
+template <std::integral Int>
+std::optional<Int> parse_integer(std::optional<std::string> const& value) {
+    if (!value) return std::nullopt;
+    const auto text = trim(*value);
+    Int result{};
+    const auto* last = text.data() + text.size();
+    if (auto [end, ec] = std::from_chars(text.data(), last, result); ec == std::errc{} && end == last) return result;
+    // Pip truncates decimal text ("3.5" reads 3) when it fits the integer type.
+    double real{};
+    if (auto [end, ec] = std::from_chars(text.data(), last, real); ec == std::errc{} && end == last &&
+        real >= static_cast<double>(std::numeric_limits<Int>::min()) &&
+        real <= static_cast<double>(std::numeric_limits<Int>::max()))
+        return static_cast<Int>(real);
+    return std::nullopt;
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    return std::ranges::equal(a, b, [](char x, char y) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        return lower(x) == lower(y);
+    });
+}
+
+bool is_shadow_name(std::string_view name) { return name.empty() || name.front() == '#' || name.front() == '!'; }
+
+}  // namespace
+
+ConfigParams ConfigParams::from_string(std::string_view text) {
+    ConfigParams result;
+    while (!text.empty()) {
+        const auto separator = text.find(';');
+        const auto token = text.substr(0, separator);
+        text = separator == std::string_view::npos ? std::string_view{} : text.substr(separator + 1);
+        if (token.empty()) continue;
+        if (const auto equals = token.find('='); equals != std::string_view::npos && equals > 0)
+            result.put(trim(token.substr(0, equals)), std::string(trim(token.substr(equals + 1))));
+        else
+            result.put(trim(token), std::nullopt);
+    }
+    return result;
+}
+
+ConfigParams ConfigParams::merge_configs(std::initializer_list<std::reference_wrapper<const ConfigParams>> configs) {
+    ConfigParams result;
+    for (const ConfigParams& config : configs) result.append(config);
+    return result;
+}
+
+std::vector<std::string> ConfigParams::get_keys() const {
+    std::vector<std::string> keys;
+    keys.reserve(entries_.size());
+    for (const auto& entry : entries_) keys.push_back(entry.first);
+    return keys;
+}
+
+const std::optional<std::string>* ConfigParams::find(std::string_view key) const {
+    const auto it = std::ranges::find(entries_, key, &value_type::first);
+    return it == entries_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> ConfigParams::get(std::string_view key) const {
+    const auto* value = find(key);
+    return value ? *value : std::nullopt;
+}
+
+void ConfigParams::put(std::string_view key, std::optional<std::string> value) {
+    if (auto* stored = const_cast<std::optional<std::string>*>(find(key)))
+        *stored = std::move(value);
+    else
+        entries_.emplace_back(std::string(key), std::move(value));
+}
+
+void ConfigParams::remove(std::string_view key) {
+    std::erase_if(entries_, [key](const value_type& entry) { return entry.first == key; });
+}
+
+void ConfigParams::append(const ConfigParams& other) {
+    for (const auto& [key, value] : other.entries_) put(key, value);
+}
+
+void ConfigParams::clear() noexcept { entries_.clear(); }
+
+std::string ConfigParams::get_as_string_with_default(std::string_view key, std::string_view default_value) const {
+    auto value = get(key);
+    return value ? std::move(*value) : std::string(default_value);
+}
+
+std::optional<int> ConfigParams::get_as_nullable_integer(std::string_view key) const {
+    return parse_integer<int>(get(key));
+}
+
+int ConfigParams::get_as_integer_with_default(std::string_view key, int default_value) const {
+    return get_as_nullable_integer(key).value_or(default_value);
+}
+
+std::optional<std::int64_t> ConfigParams::get_as_nullable_long(std::string_view key) const {
+    return parse_integer<std::int64_t>(get(key));
+}
+
+std::int64_t ConfigParams::get_as_long_with_default(std::string_view key, std::int64_t default_value) const {
+    return get_as_nullable_long(key).value_or(default_value);
+}
+
+std::optional<double> ConfigParams::get_as_nullable_double(std::string_view key) const {
+    const auto value = get(key);
+    if (!value) return std::nullopt;
+    const auto text = trim(*value);
+    double result{};
+    const auto* last = text.data() + text.size();
+    if (auto [end, ec] = std::from_chars(text.data(), last, result); ec == std::errc{} && end == last) return result;
+    return std::nullopt;
+}
+
+double ConfigParams::get_as_double_with_default(std::string_view key, double default_value) const {
+    return get_as_nullable_double(key).value_or(default_value);
+}
+
+std::optional<bool> ConfigParams::get_as_nullable_boolean(std::string_view key) const {
+    const auto value = get(key);
+    if (!value) return std::nullopt;
+    const auto text = trim(*value);
+    for (std::string_view yes : {"1", "true", "t", "yes", "y"})
+        if (equals_ignoring_case(text, yes)) return true;
+    for (std::string_view no : {"0", "false", "f", "no", "n"})
+        if (equals_ignoring_case(text, no)) return false;
+    return std::nullopt;
+}
+
+bool ConfigParams::get_as_boolean_with_default(std::string_view key, bool default_value) const {
+    return get_as_nullable_boolean(key).value_or(default_value);
+}
+
+std::vector<std::string> ConfigParams::get_section_names() const {
+    std::vector<std::string> names;
+    for (const auto& [key, value] : entries_) {
+        const auto dot = key.find('.');
+        auto name = dot != std::string::npos && dot > 0 ? key.substr(0, dot) : key;
+        if (std::ranges::find(names, name) == names.end()) names.push_back(std::move(name));
+    }
+    return names;
+}
+
+ConfigParams ConfigParams::get_section(std::string_view section) const {
+    ConfigParams result;
+    for (const auto& [key, value] : entries_) {
+        const std::string_view whole = key;
+        if (whole.size() > section.size() && whole.starts_with(section) && whole[section.size()] == '.')
+            result.put(whole.substr(section.size() + 1), value);
+    }
+    return result;
+}
+
+void ConfigParams::add_section(std::string_view section, const ConfigParams& params) {
+    const auto prefix = is_shadow_name(section) ? std::string_view{} : section;
+    for (const auto& [raw_key, value] : params.entries_) {
+        const auto key = is_shadow_name(raw_key) ? std::string_view{} : std::string_view(raw_key);
+        if (!key.empty() && !prefix.empty())
+            put(std::string(prefix) + "." + std::string(key), value);
+        else
+            put(key.empty() ? prefix : key, value);
+    }
+}
+
+ConfigParams ConfigParams::override(const ConfigParams& other) const { return merge_configs(*this, other); }
+
+ConfigParams ConfigParams::set_defaults(const ConfigParams& defaults) const { return merge_configs(defaults, *this); }
+
+std::string ConfigParams::to_string() const {
+    std::string text;
+    for (const auto& [key, value] : entries_) {
+        if (!text.empty()) text += ';';
+        text += key;
+        if (value) (text += '=') += *value;
+    }
+    return text;
+}
+
+}  // namespace pip::config

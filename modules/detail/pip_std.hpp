@@ -1,0 +1,33 @@
+// The one list of standard headers every pip module unit includes in its global module fragment.
+// clang reports false ODR violations when units include standard headers in different orders,
+// so every unit includes exactly this file, and nothing standard on its own. Keep it sorted.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <ostream>
+#include <shared_mutex>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <typeindex>
+#include <typeinfo>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
