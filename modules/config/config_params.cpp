@@ -18,12 +18,17 @@ std::optional<Int> parse_integer(std::optional<std::string> const& value) {
     const auto text = trim(*value);
     Int result{};
     const auto* last = text.data() + text.size();
-    if (auto [end, ec] = std::from_chars(text.data(), last, result); ec == std::errc{} && end == last) return result;
-    // Pip truncates decimal text ("3.5" reads 3) when it fits the integer type.
+    if (auto [end, ec] = std::from_chars(text.data(), last, result); end == last) {
+        if (ec == std::errc{}) return result;
+        if (ec == std::errc::result_out_of_range) return std::nullopt;  // all digits, but too big for Int
+    }
+    // Pip truncates decimal text ("3.5" reads 3) when it fits the integer type. The range is checked as
+    // [min, -min): both bounds are exact powers of two in a double, whereas `<= max` would round max up to
+    // 2^63 for int64 and let an out-of-range value reach the (undefined) conversion.
+    constexpr auto lowest = static_cast<double>(std::numeric_limits<Int>::min());
     double real{};
-    if (auto [end, ec] = std::from_chars(text.data(), last, real); ec == std::errc{} && end == last &&
-        real >= static_cast<double>(std::numeric_limits<Int>::min()) &&
-        real <= static_cast<double>(std::numeric_limits<Int>::max()))
+    if (auto [end, ec] = std::from_chars(text.data(), last, real);
+        ec == std::errc{} && end == last && real >= lowest && real < -lowest)
         return static_cast<Int>(real);
     return std::nullopt;
 }

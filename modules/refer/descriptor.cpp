@@ -1,0 +1,59 @@
+module;
+#include "pip_std.hpp"
+module pip.refer;
+
+namespace pip::refer {
+
+Descriptor::Descriptor(const DescriptorView& view) {
+    wildcards_ = 0;
+    for (std::size_t i = 0; i < view.fields.size(); ++i) {
+        const auto& field = view.fields[i];
+        if (!field || *field == "*")
+            wildcards_ |= static_cast<std::uint8_t>(1U << i);
+        else
+            values_ += *field;
+        ends_[i] = static_cast<std::uint32_t>(values_.size());
+    }
+}
+
+std::optional<Descriptor> Descriptor::from_string(std::string_view text) {
+    if (text.empty()) return std::nullopt;
+    if (const auto view = DescriptorView::parse(text)) return Descriptor(*view);
+    const std::string value(text);
+    throw errors::ConfigException({}, "BAD_DESCRIPTOR", "Descriptor " + value + " is in wrong format")
+        .with_details("descriptor", value);
+}
+
+DescriptorView Descriptor::view() const noexcept {
+    DescriptorView view;
+    std::uint32_t begin = 0;
+    for (std::size_t i = 0; i < view.fields.size(); ++i) {
+        if ((wildcards_ & (1U << i)) == 0) view.fields[i] = std::string_view(values_).substr(begin, ends_[i] - begin);
+        begin = ends_[i];
+    }
+    return view;
+}
+
+std::optional<std::string> Descriptor::owned(std::size_t field) const {
+    const auto value = view().fields[field];
+    return value ? std::optional<std::string>(*value) : std::nullopt;
+}
+
+std::string Descriptor::to_string() const {
+    std::string text;
+    text.reserve(values_.size() + 8);
+    const auto fields = view().fields;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) text += ':';
+        text += fields[i] ? *fields[i] : std::string_view("*");
+    }
+    return text;
+}
+
+std::size_t Descriptor::hash() const noexcept {
+    auto seed = std::hash<std::string_view>{}(values_);
+    for (const auto end : ends_) seed ^= end + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+    return seed ^ wildcards_;
+}
+
+}  // namespace pip::refer

@@ -1,0 +1,60 @@
+// pip.refer:references: References, the indexed, thread-safe IReferences.
+//
+// Results and order are exactly those of Pip's newest-first scan with `match` on every entry; indexes only
+// narrow the candidates: complete descriptors by hash, partial queries by their most selective concrete field,
+// strings, integers and components by hash, other locator types by type.
+//
+// Thread safety: every member may be called concurrently from any number of threads. Lookups take a shared lock
+// on one of several lock shards (chosen per thread), so concurrent readers do not contend on one lock; writers
+// (put, remove, remove_all) take every shard. Visitors run under the shared lock: they must not modify the
+// References they are visiting.
+module;
+#include "pip_std.hpp"
+export module pip.refer:references;
+import :locator;
+import :component;
+import :ireferences;
+
+export namespace pip::refer {
+
+class References final : public IReferences {
+public:
+    References();
+    References(References&&) noexcept;
+    References& operator=(References&&) noexcept;
+    ~References() override;
+
+    /// Alternating locators and components (shared_ptr); a trailing locator without a component is ignored.
+    template <class... Args>
+    [[nodiscard]] static References from_tuples(const Args&... args) {
+        References references;
+        references.put_tuples(args...);
+        return references;
+    }
+
+    /// The number of registered references.
+    [[nodiscard]] std::size_t size() const;
+    [[nodiscard]] bool empty() const { return size() == 0; }
+
+    void visit(const AnyLocator& query, const void* older_than_component, ReferenceVisitor visitor) const override;
+    void visit_all(ReferenceVisitor visitor) const override;
+
+protected:
+    void put_reference(Reference reference) override;
+    std::vector<std::shared_ptr<void>> remove_references(const AnyLocator& query, bool all) override;
+
+private:
+    template <class L, class C, class... Rest>
+    void put_tuples(const L& locator, const std::shared_ptr<C>& component, const Rest&... rest) {
+        put(locator, component);
+        put_tuples(rest...);
+    }
+    template <class... Rest>
+        requires(sizeof...(Rest) <= 1)
+    void put_tuples(const Rest&...) {}
+
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace pip::refer
