@@ -1,28 +1,39 @@
 #!/usr/bin/env bash
-# Installs the toolchain pip needs on Debian 12 (bookworm). Idempotent: returns in seconds when all is there.
+# Installs what pip needs on Debian 12 (bookworm), as root or through sudo. Idempotent: when everything is
+# present it only checks and returns in about a second.
 set -euo pipefail
 
 packages=(clang-19 clang-tools-19 libclang-rt-19-dev ninja-build libboost-test-dev librange-v3-dev
           libbenchmark-dev python3)
+minimum_cmake=3.28
 
-have_all() {
-  command -v cmake >/dev/null && dpkg --compare-versions "$(cmake --version | awk 'NR==1{print $3}')" ge 3.28 &&
-    dpkg-query -W -f='${Status}\n' "${packages[@]}" 2>/dev/null | grep -vq 'install ok installed' && return 1
-  command -v cmake >/dev/null && dpkg --compare-versions "$(cmake --version | awk 'NR==1{print $3}')" ge 3.28
+cmake_is_recent() {
+  command -v cmake >/dev/null &&
+    dpkg --compare-versions "$(cmake --version | awk 'NR == 1 { print $3 }')" ge "$minimum_cmake"
 }
 
-if have_all; then
+missing_packages() {
+  local package
+  for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || echo "$package"
+  done
+}
+
+missing=$(missing_packages)
+if [[ -z $missing ]] && cmake_is_recent; then
   exit 0
 fi
 
 sudo=""
 [[ $(id -u) -eq 0 ]] || sudo="sudo"
-backports=/etc/apt/sources.list.d/bookworm-backports.list
-if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-  echo 'deb http://deb.debian.org/debian bookworm-backports main' | $sudo tee "$backports" >/dev/null
-fi
 export DEBIAN_FRONTEND=noninteractive
+# CMake >= 3.28 (FILE_SET CXX_MODULES) comes from bookworm-backports.
+if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  echo 'deb http://deb.debian.org/debian bookworm-backports main' |
+    $sudo tee /etc/apt/sources.list.d/bookworm-backports.list >/dev/null
+fi
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq "${packages[@]}" >/dev/null
-$sudo apt-get install -y -qq -t bookworm-backports cmake >/dev/null
-cmake --version | head -1
+# shellcheck disable=SC2086 # one package name per word
+[[ -z $missing ]] || $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+cmake_is_recent || $sudo apt-get install -y -qq -t bookworm-backports cmake >/dev/null
+echo "setup: $(cmake --version | head -n 1), $(clang++-19 --version | head -n 1)"

@@ -53,13 +53,13 @@ public:
     }
 
     /// Removes the newest reference matching `locator` and returns its component (null when none matched).
-    template <Locator L>
+    template <LocatorArgument L>
     std::shared_ptr<void> remove(const L& locator) {
         auto removed = remove_references(AnyLocator(locator), false);
         return removed.empty() ? nullptr : std::move(removed.front());
     }
     /// Removes every reference matching `locator`; returns their components newest first.
-    template <Locator L>
+    template <LocatorArgument L>
     std::vector<std::shared_ptr<void>> remove_all(const L& locator) {
         return remove_references(AnyLocator(locator), true);
     }
@@ -85,33 +85,33 @@ public:
     }
 
     /// Every matching component that is a T, newest first; empty when none.
-    template <class T = void, Locator L>
+    template <class T = void, LocatorArgument L>
     [[nodiscard]] std::vector<std::shared_ptr<T>> get_optional(const L& locator) const {
         return collect<T>(AnyLocator(locator), nullptr, false);
     }
     /// Like get_optional, but throws ReferenceException when nothing is found.
-    template <class T = void, Locator L>
+    template <class T = void, LocatorArgument L>
     [[nodiscard]] std::vector<std::shared_ptr<T>> get_required(const L& locator) const {
         return collect<T>(AnyLocator(locator), nullptr, true);
     }
     /// `required ? get_required(locator) : get_optional(locator)`.
-    template <class T = void, Locator L>
+    template <class T = void, LocatorArgument L>
     [[nodiscard]] std::vector<std::shared_ptr<T>> find(const L& locator, bool required) const {
         return collect<T>(AnyLocator(locator), nullptr, required);
     }
     /// The newest matching component that is a T, or null.
-    template <class T = void, Locator L>
+    template <class T = void, LocatorArgument L>
     [[nodiscard]] std::shared_ptr<T> get_one_optional(const L& locator) const {
         return first<T>(AnyLocator(locator), nullptr, false);
     }
     /// The newest matching component that is a T; ReferenceException when there is none.
-    template <class T = void, Locator L>
+    template <class T = void, LocatorArgument L>
     [[nodiscard]] std::shared_ptr<T> get_one_required(const L& locator) const {
         return first<T>(AnyLocator(locator), nullptr, true);
     }
     /// Walking newest to oldest, skips to the (newest) reference holding `reference`, then returns the next
     /// older component matching `locator` that is a T; ReferenceException when there is none.
-    template <class T = void, class U, Locator L>
+    template <class T = void, class U, LocatorArgument L>
     [[nodiscard]] std::shared_ptr<T> get_one_before(const std::shared_ptr<U>& reference, const L& locator) const {
         return first<T>(AnyLocator(locator), detail::object_identity(reference.get()), true);
     }

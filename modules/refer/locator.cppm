@@ -179,6 +179,10 @@ private:
     const void* identity_ = nullptr;
 };
 
+/// What references accept as a key: any Locator, or one already erased into an AnyLocator.
+template <class T>
+concept LocatorArgument = std::same_as<std::decay_t<T>, AnyLocator> || Locator<T>;
+
 }  // namespace pip::refer
 
 export template <>
