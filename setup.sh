@@ -3,8 +3,10 @@
 # present it only checks and returns in about a second.
 set -euo pipefail
 
+# etcd-server/etcd-client: real etcd nodes for the pip.connect.etcd tests; libcurl talks to etcd's JSON gateway;
+# nlohmann-json3-dev is the JSON library (Debian-packaged, header-only, CMake config nlohmann_json::nlohmann_json).
 packages=(clang-19 clang-tools-19 libclang-rt-19-dev ninja-build libboost-test-dev librange-v3-dev
-          libbenchmark-dev python3)
+          libbenchmark-dev python3 etcd-server etcd-client libcurl4-openssl-dev nlohmann-json3-dev)
 minimum_cmake=3.28
 
 cmake_is_recent() {

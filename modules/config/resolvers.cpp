@@ -19,9 +19,11 @@ std::optional<std::string> NameResolver::resolve(const ConfigParams& config, std
         if (parts.size() != 5)
             throw errors::ConfigException({}, "BAD_DESCRIPTOR", "Descriptor " + *descriptor + " is in wrong format")
                 .with_details("descriptor", *descriptor);
+        // Trimmed like Descriptor's fields (all ASCII white space), so both read the same name.
+        constexpr std::string_view spaces = " \t\r\n\f\v";
         auto name = parts[3];
-        name.remove_prefix(std::min(name.find_first_not_of(' '), name.size()));
-        name.remove_suffix(name.size() - std::min(name.find_last_not_of(' ') + 1, name.size()));
+        name.remove_prefix(std::min(name.find_first_not_of(spaces), name.size()));
+        name.remove_suffix(name.size() - std::min(name.find_last_not_of(spaces) + 1, name.size()));
         if (name != "*") return std::string(name);
     }
     return default_name;

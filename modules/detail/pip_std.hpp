@@ -7,7 +7,9 @@
 #include <array>
 #include <atomic>
 #include <charconv>
+#include <chrono>
 #include <concepts>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -20,11 +22,14 @@
 #include <mutex>
 #include <optional>
 #include <ostream>
+#include <random>
 #include <shared_mutex>
 #include <span>
 #include <stdexcept>
+#include <stop_token>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <type_traits>
 #include <typeindex>
 #include <typeinfo>

@@ -1,8 +1,10 @@
 // pip.refer:component: AnyComponent, a component held by shared_ptr and found later as any public base.
 //
-// C++ cannot list a type's bases at run time, so the cast to a requested base T is computed once per
-// (component, T) by throwing the stored pointer and catching it as T* (the language's own derived-to-base
-// conversion), then cached in the component as a byte offset. Later lookups of the same T cost a pointer walk.
+// C++ cannot list a type's bases at run time, so the cast to a requested base T is computed by throwing the
+// stored pointer and catching it as T* (the language's own derived-to-base conversion), and cached as a byte
+// offset: in the component, and for polymorphic types also process-wide per (most derived type, put type,
+// subobject, T), so a throw happens once per type rather than once per component. Later lookups of the same
+// T cost a pointer walk.
 module;
 #include "pip_std.hpp"
 export module pip.refer:component;
@@ -10,19 +12,21 @@ import :locator;
 
 export namespace pip::refer {
 
+// Accessors on the lookup path are declared `inline`: in a named module an in-class definition is not
+// implicitly inline, and clang then does not inline it into importers.
 class AnyComponent {
 public:
     template <class C>
     explicit AnyComponent(std::shared_ptr<C> component)
         : object_(std::const_pointer_cast<std::remove_const_t<C>>(std::move(component))),
-          type_(&typeid(C)),
           identity_(detail::object_identity(static_cast<const C*>(object_.get()))),
-          is_const_(std::is_const_v<C>),
-          throw_pointer_(+[](const void* object) { throw static_cast<C*>(const_cast<void*>(object)); }) {}
+          traits_(&traits_of<C>) {}
 
     AnyComponent(const AnyComponent& other) noexcept
-        : object_(other.object_), type_(other.type_), identity_(other.identity_), is_const_(other.is_const_),
-          throw_pointer_(other.throw_pointer_) {}
+        : object_(other.object_), identity_(other.identity_), traits_(other.traits_) {}
+    AnyComponent(AnyComponent&& other) noexcept
+        : object_(std::move(other.object_)), identity_(other.identity_), traits_(other.traits_),
+          casts_(other.casts_.exchange(nullptr, std::memory_order_acq_rel)) {}
     AnyComponent& operator=(const AnyComponent&) = delete;
     ~AnyComponent();
 
@@ -32,7 +36,7 @@ public:
         if constexpr (std::is_void_v<std::remove_const_t<T>>) {
             return object_;
         } else {
-            if (!object_ || (is_const_ && !std::is_const_v<T>)) return nullptr;
+            if (!object_ || (traits_->is_const && !std::is_const_v<T>)) return nullptr;
             const auto offset = cast_offset(typeid(T), [](const void* object, void (*thrower)(const void*)) {
                 try {
                     thrower(object);
@@ -49,11 +53,11 @@ public:
     }
 
     /// The address of the component object (the same through any base of a polymorphic type).
-    [[nodiscard]] const void* identity() const noexcept { return identity_; }
-    [[nodiscard]] const std::type_info& type() const noexcept { return *type_; }
-    [[nodiscard]] explicit operator bool() const noexcept { return object_ != nullptr; }
+    [[nodiscard]] inline const void* identity() const noexcept { return identity_; }
+    [[nodiscard]] inline const std::type_info& type() const noexcept { return *traits_->type; }
+    [[nodiscard]] inline explicit operator bool() const noexcept { return object_ != nullptr; }
     /// Gives up the component (References::remove releases it at once).
-    std::shared_ptr<void> release() noexcept { return std::move(object_); }
+    inline std::shared_ptr<void> release() noexcept { return std::move(object_); }
 
 private:
     using Caster = const void* (*)(const void* object, void (*thrower)(const void*));
@@ -62,14 +66,35 @@ private:
         std::optional<std::ptrdiff_t> offset;
         CastNode* next;
     };
+    /// What the component knows of the type C it was put as; one static instance per C keeps components small.
+    struct TypeTraits {
+        const std::type_info* type;
+        const std::type_info* (*dynamic_type)(const void* object);  // null when C is not polymorphic
+        void (*throw_pointer)(const void* object);
+        bool is_const;
+    };
+    template <class C>
+    static constexpr auto dynamic_type_of() -> const std::type_info* (*)(const void*) {
+        if constexpr (std::is_polymorphic_v<C>)
+            return +[](const void* object) -> const std::type_info* { return &typeid(*static_cast<const C*>(object)); };
+        else
+            return nullptr;
+    }
+    template <class C>
+    static constexpr TypeTraits traits_of{
+        &typeid(C),
+        dynamic_type_of<C>(),
+        +[](const void* object) { throw static_cast<C*>(const_cast<void*>(object)); },
+        std::is_const_v<C>,
+    };
 
     [[nodiscard]] std::optional<std::ptrdiff_t> cast_offset(const std::type_info& target, Caster caster) const;
+    [[nodiscard]] std::optional<std::ptrdiff_t> computed_cast_offset(const std::type_info& target,
+                                                                     Caster caster) const;
 
     std::shared_ptr<void> object_;
-    const std::type_info* type_;
     const void* identity_;
-    bool is_const_;
-    void (*throw_pointer_)(const void*);
+    const TypeTraits* traits_;
     mutable std::atomic<CastNode*> casts_{nullptr};  // lock-free, prepend-only cache of computed casts
 };
 
@@ -77,19 +102,19 @@ private:
 class Reference {
 public:
     Reference(AnyLocator locator, AnyComponent component)
-        : locator_(std::move(locator)), component_(std::move(component)) {}
+        : component_(std::move(component)), locator_(std::move(locator)) {}
 
     /// Pip's rule: the query is this component itself, or the stored locator matches the query.
-    [[nodiscard]] bool match(const AnyLocator& query) const {
+    [[nodiscard]] inline bool match(const AnyLocator& query) const {
         return (query.identity() != nullptr && query.identity() == component_.identity()) || locator_.matches(query);
     }
-    [[nodiscard]] const AnyLocator& get_locator() const noexcept { return locator_; }
-    [[nodiscard]] const AnyComponent& get_component() const noexcept { return component_; }
-    [[nodiscard]] AnyComponent& get_component() noexcept { return component_; }
+    [[nodiscard]] inline const AnyLocator& get_locator() const noexcept { return locator_; }
+    [[nodiscard]] inline const AnyComponent& get_component() const noexcept { return component_; }
+    [[nodiscard]] inline AnyComponent& get_component() noexcept { return component_; }
 
 private:
+    AnyComponent component_;  // first: lookups read it with the index fields just before it (References)
     AnyLocator locator_;
-    AnyComponent component_;
 };
 
 }  // namespace pip::refer

@@ -31,8 +31,6 @@ private:
     R (*call_)(void*, Args...);
 };
 
-std::string type_name(const std::type_info& type);
-
 }  // namespace pip::refer::detail
 
 export namespace pip::refer {
@@ -113,7 +111,10 @@ public:
     /// older component matching `locator` that is a T; ReferenceException when there is none.
     template <class T = void, class U, LocatorArgument L>
     [[nodiscard]] std::shared_ptr<T> get_one_before(const std::shared_ptr<U>& reference, const L& locator) const {
-        return first<T>(AnyLocator(locator), detail::object_identity(reference.get()), true);
+        const auto* start = detail::object_identity(reference.get());
+        // No entry holds a null reference, so nothing comes before it (null `older_than` would mean "from the newest").
+        if (start == nullptr) throw not_found(AnyLocator(locator), typeid(T), 0);
+        return first<T>(AnyLocator(locator), start, true);
     }
 
     /// The lookup primitive: calls `visitor` with each reference matching `query`, newest first, until it returns

@@ -22,6 +22,9 @@ concept StringLocator = std::convertible_to<const T&, std::string_view> && !std:
 template <class T>
 concept IntegerLocator = std::integral<T> && !std::same_as<T, bool> && !CharacterType<T>;
 
+/// The readable (demangled) name of a type, for messages.
+std::string type_name(const std::type_info& type);
+
 }  // namespace pip::refer::detail
 
 export namespace pip::refer {
@@ -108,13 +111,13 @@ public:
     /// The stored-side rule: does this (stored) locator match `query`?
     [[nodiscard]] bool matches(const AnyLocator& query) const;
     /// For a shared_ptr locator, the object it points at (a lookup by component); null otherwise.
-    [[nodiscard]] const void* identity() const noexcept { return identity_; }
+    [[nodiscard]] inline const void* identity() const noexcept { return identity_; }
     /// A readable form for messages: descriptors as `g:t:k:n:v`, strings and integers as themselves.
     [[nodiscard]] std::string to_string() const;
 
-    [[nodiscard]] const Descriptor* descriptor() const noexcept { return std::get_if<Descriptor>(&value_); }
-    [[nodiscard]] const std::string* string() const noexcept { return std::get_if<std::string>(&value_); }
-    [[nodiscard]] const IntegerKey* integer() const noexcept { return std::get_if<IntegerKey>(&value_); }
+    [[nodiscard]] inline const Descriptor* descriptor() const noexcept { return std::get_if<Descriptor>(&value_); }
+    [[nodiscard]] inline const std::string* string() const noexcept { return std::get_if<std::string>(&value_); }
+    [[nodiscard]] inline const IntegerKey* integer() const noexcept { return std::get_if<IntegerKey>(&value_); }
     /// The type of a locator that is neither a descriptor, a string nor an integer.
     [[nodiscard]] std::optional<std::type_index> custom_type() const;
 
@@ -155,7 +158,7 @@ private:
             if constexpr (requires { { value.to_string() } -> std::convertible_to<std::string>; })
                 return value.to_string();
             else
-                return std::string("<locator of type ") + typeid(Key).name() + ">";
+                return "<locator of type " + detail::type_name(typeid(Key)) + ">";
         }
         Key value;
     };
