@@ -32,6 +32,7 @@ void EtcdRegistrar::close() {
         const std::scoped_lock lock(mutex_);
         registrations_.clear();
         lease = std::exchange(lease_, 0);
+        all_written_ = true;
     }
     if (lease != 0) gateway_.revoke_lease(lease);
 }
@@ -58,23 +59,27 @@ void EtcdRegistrar::keep_alive(const std::stop_token& stop) {
 
 void EtcdRegistrar::refresh(const std::stop_token& stop) {
     std::int64_t lease = 0;
+    bool all_written = false;
     {
         const std::scoped_lock lock(mutex_);
         lease = lease_;
+        all_written = all_written_;
     }
     // Renewal needs no lock, so a register call is never held up by a renewal that waits for etcd.
-    if (lease != 0 && gateway_.keep_alive(lease, stop)) return;
+    if (lease != 0 && all_written && gateway_.keep_alive(lease, stop)) return;
     const std::scoped_lock lock(mutex_);
     if (lease_ == lease) reestablish(stop);  // else add() has replaced the lease in the meantime
 }
 
 void EtcdRegistrar::reestablish(const std::stop_token& stop) {
-    lease_ = 0;
-    const auto lease = gateway_.grant_lease(ttl_.count(), stop);
+    // The new lease is recorded before the writes, so that close() revokes it even if they are interrupted;
+    // writing a key again moves it to the new lease, so a retry after a partial failure duplicates nothing.
+    lease_ = gateway_.grant_lease(ttl_.count(), stop);
+    all_written_ = false;
     for (const auto& [key, value] : registrations_)
-        if (!gateway_.put(key, value, lease, stop))
+        if (!gateway_.put(key, value, lease_, stop))
             throw errors::ConnectionException({}, "CANNOT_CONNECT", "etcd dropped a lease it had just granted");
-    lease_ = lease;
+    all_written_ = true;
 }
 
 }  // namespace pip::connect::etcd_detail

@@ -35,7 +35,8 @@ private:
     std::chrono::seconds ttl_;
     std::mutex mutex_;  // guards registrations_ and lease_, and keeps the writes of add and reestablish apart
     std::vector<std::pair<std::string, std::string>> registrations_;
-    std::int64_t lease_ = 0;  // 0: none yet, or lost
+    std::int64_t lease_ = 0;     // 0: none yet; close() revokes it
+    bool all_written_ = true;  // false while (or when) reestablish has not written every registration yet
     std::jthread keeper_;     // last member: stopped and joined first
 };
 

@@ -1,13 +1,15 @@
 // pip.refer:references: References, the indexed, thread-safe IReferences.
 //
 // Results and order are exactly those of Pip's newest-first scan with `match` on every entry; indexes only
-// narrow the candidates: complete descriptors by hash, partial queries by their most selective concrete field,
-// strings, integers and components by hash, other locator types by type.
+// narrow the candidates: complete descriptors by hash (about one hash lookup), partial descriptor queries by
+// the bucket of their most selective concrete field (about as many candidates as that bucket holds), strings,
+// integers and other locator types by hash. Lookups by component and all-wildcard queries walk every entry.
 //
-// Thread safety: every member may be called concurrently from any number of threads. Lookups take a shared lock
-// on one of several lock shards (chosen per thread), so concurrent readers do not contend on one lock; writers
-// (put, remove, remove_all) take every shard. Visitors run under the shared lock: they must not modify the
-// References they are visiting.
+// Thread safety: every member may be called concurrently from any number of threads. A lookup counts itself on
+// its thread's own lock shard (a cache line of its own), so concurrent readers do not contend; writers (put,
+// remove, remove_all) go first: they wait for the readers in progress, and new readers wait for them. Visitors
+// run under the read lock: they may look up the References they are visiting, but modifying it from a visitor
+// throws std::logic_error (it could never proceed).
 module;
 #include "pip_std.hpp"
 export module pip.refer:references;

@@ -25,7 +25,7 @@ using pip::stress::Violations;
 namespace {
 
 constexpr int writer_count = 4;
-constexpr int items_per_writer = 320;  // a multiple of scratch_batch, so every scratch item is removed by the end
+constexpr int items_per_writer = 640;  // a multiple of scratch_batch, so every scratch item is removed by the end
 constexpr int scratch_batch = 16;
 constexpr int reader_count = 2;
 

@@ -179,6 +179,14 @@ inline double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+/// EtcdDiscovery configuration text: `connections.m<i>.uri=<url>;...` for the given endpoints, followed by `extra` options.
+inline std::string etcd_config(const std::vector<std::string>& urls, const std::string& extra = {}) {
+    std::string text;
+    for (std::size_t i = 0; i < urls.size(); ++i)
+        text += "connections.m" + std::to_string(i) + ".uri=" + urls[i] + ";";
+    return text + extra;
+}
+
 /// A cluster of `size` etcd members on loopback (one member: a single node).
 class EtcdCluster {
 public:

@@ -104,6 +104,22 @@ BOOST_AUTO_TEST_CASE(a_throwing_visitor_propagates_and_releases_the_lock) {
     BOOST_TEST(references->size() == 2U);
 }
 
+BOOST_AUTO_TEST_CASE(a_visitor_modifying_the_references_it_visits_gets_a_logic_error) {
+    // Arrange
+    auto references = std::make_shared<References>();
+    references->put("a", std::make_shared<int>(1));
+    // Act: the documented contract (references.cppm): a writer inside a visitor could never proceed.
+    BOOST_CHECK_THROW(references->visit(AnyLocator("a"), nullptr,
+                                        [&](const Reference&) {
+                                            references->put("b", std::make_shared<int>(2));
+                                            return true;
+                                        }),
+                      std::logic_error);
+    // Assert: nothing was added and the lock was released.
+    BOOST_TEST(references->size() == 1U);
+    BOOST_TEST(writer_gets_through(references));
+}
+
 BOOST_AUTO_TEST_CASE(a_throwing_locator_match_during_remove_removes_nothing) {
     // Arrange
     auto references = std::make_shared<References>();

@@ -33,8 +33,9 @@ int main() {
     bool missing_throws = false;
     try {
         (void)references.get_one_required<Greeter>("no such component");
-    } catch (const pip::errors::ApplicationException& error) {  // pip.errors comes with pip.refer
-        missing_throws = error.code() == "REF_ERROR";
+    } catch (const ReferenceException& error) {
+        const pip::errors::ApplicationException& base = error;  // pip.errors comes with pip.refer
+        missing_throws = base.code() == "REF_ERROR";
     }
     const auto options = pip::config::ConfigParams::from_string("options.greeting=hello");  // and pip.config
 
