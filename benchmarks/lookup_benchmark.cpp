@@ -47,7 +47,8 @@ std::size_t size_of(const benchmark::State& state) { return static_cast<std::siz
 void exact_hit_ours(benchmark::State& state) {
     const auto& workload = bench::workload(size_of(state));
     const auto& references = bench::registries(size_of(state)).references;
-    run_queries(state, workload.size, [&](std::size_t i) { return references.get_one_optional(workload.hit_queries[i]); });
+    run_queries(state, workload.size,
+                [&](std::size_t i) { return references.get_one_optional(workload.hit_queries[i]); });
 }
 void exact_hit_floor(benchmark::State& state) {
     const auto& workload = bench::workload(size_of(state));
@@ -157,8 +158,7 @@ void integer_floor(benchmark::State& state) {
 void integer_scan(benchmark::State& state) {
     const auto& workload = bench::workload(size_of(state));
     const auto& scan = bench::registries(size_of(state)).integer_scan;
-    run_queries(state, workload.size,
-                [&](std::size_t i) { return scan.get_one_optional(integer_query(workload, i)); });
+    run_queries(state, workload.size, [&](std::size_t i) { return scan.get_one_optional(integer_query(workload, i)); });
 }
 
 // Typed: get_one_required<IBase>(complete descriptor), through a base that is not the first one. The baselines
@@ -170,9 +170,8 @@ std::shared_ptr<bench::IBase> as_base(std::shared_ptr<void> component) {
 void typed_ours(benchmark::State& state) {
     const auto& workload = bench::workload(size_of(state));
     const auto& references = bench::registries(size_of(state)).references;
-    run_queries(state, workload.size, [&](std::size_t i) {
-        return references.get_one_required<bench::IBase>(workload.hit_queries[i]);
-    });
+    run_queries(state, workload.size,
+                [&](std::size_t i) { return references.get_one_required<bench::IBase>(workload.hit_queries[i]); });
 }
 void typed_floor(benchmark::State& state) {
     const auto& workload = bench::workload(size_of(state));
@@ -251,18 +250,20 @@ void run_removals(benchmark::State& state, Put&& put, Remove&& remove) {
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 void remove_ours(benchmark::State& state) {
-    run_removals<References>(state, put_descriptor, [](References& references, const Workload& workload,
-                                                      std::size_t i) { return references.remove(workload.hit_queries[i]); });
+    run_removals<References>(state, put_descriptor,
+                             [](References& references, const Workload& workload, std::size_t i) {
+                                 return references.remove(workload.hit_queries[i]);
+                             });
 }
 void remove_floor(benchmark::State& state) {
-    run_removals<bench::FloorMap>(state, put_text, [](bench::FloorMap& floor, const Workload& workload,
-                                                      std::size_t i) { return floor.erase(workload.hit_texts[i]); });
+    run_removals<bench::FloorMap>(state, put_text, [](bench::FloorMap& floor, const Workload& workload, std::size_t i) {
+        return floor.erase(workload.hit_texts[i]);
+    });
 }
 void remove_scan(benchmark::State& state) {
     run_removals<bench::ScanRegistry<pip::refer::Descriptor>>(
-        state, put_scanned, [](auto& scan, const Workload& workload, std::size_t i) {
-            return scan.remove(workload.hit_queries[i]);
-        });
+        state, put_scanned,
+        [](auto& scan, const Workload& workload, std::size_t i) { return scan.remove(workload.hit_queries[i]); });
 }
 
 // Concurrency: 1 or 2 reader threads doing exact hits on one References of N components while a writer thread
@@ -287,7 +288,8 @@ private:
     void run() {
         const auto component = std::make_shared<bench::Service>(0);
         for (std::size_t i = 0; !stop_.load(std::memory_order_relaxed); ++i) {
-            const pip::refer::Descriptor descriptor("writer", "type0", "kind0", "entry" + std::to_string(i % 64), "1.0");
+            const pip::refer::Descriptor descriptor("writer", "type0", "kind0", "entry" + std::to_string(i % 64),
+                                                    "1.0");
             references_.put(descriptor, component);
             references_.remove(descriptor);
             ++writes_;
@@ -356,23 +358,35 @@ void scanned_removal_sizes(benchmark::internal::Benchmark* benchmark) {
 void register_benchmarks() {
     using Function = void (*)(benchmark::State&);
     const std::vector<std::pair<const char*, Function>> lookups{
-        {"exact_hit/ours", exact_hit_ours},     {"exact_hit/floor", exact_hit_floor},
-        {"exact_hit/scan", exact_hit_scan},     {"exact_miss/ours", exact_miss_ours},
-        {"exact_miss/floor", exact_miss_floor}, {"exact_miss/scan", exact_miss_scan},
-        {"one_field/ours", one_field_ours},     {"one_field/scan", one_field_scan},
-        {"one_field_hot/ours", one_field_hot_ours}, {"one_field_hot/floor", one_field_hot_floor},
-        {"by_type/ours", by_type_ours},         {"by_type/copy", by_type_copy},
-        {"by_type/scan", by_type_scan},         {"integer/ours", integer_ours},
-        {"integer/floor", integer_floor},       {"integer/scan", integer_scan},
-        {"typed/ours", typed_ours},             {"typed/floor", typed_floor},
-        {"typed/scan", typed_scan},             {"resolver/ours", resolver_ours},
+        {"exact_hit/ours", exact_hit_ours},
+        {"exact_hit/floor", exact_hit_floor},
+        {"exact_hit/scan", exact_hit_scan},
+        {"exact_miss/ours", exact_miss_ours},
+        {"exact_miss/floor", exact_miss_floor},
+        {"exact_miss/scan", exact_miss_scan},
+        {"one_field/ours", one_field_ours},
+        {"one_field/scan", one_field_scan},
+        {"one_field_hot/ours", one_field_hot_ours},
+        {"one_field_hot/floor", one_field_hot_floor},
+        {"by_type/ours", by_type_ours},
+        {"by_type/copy", by_type_copy},
+        {"by_type/scan", by_type_scan},
+        {"integer/ours", integer_ours},
+        {"integer/floor", integer_floor},
+        {"integer/scan", integer_scan},
+        {"typed/ours", typed_ours},
+        {"typed/floor", typed_floor},
+        {"typed/scan", typed_scan},
+        {"resolver/ours", resolver_ours},
         {"resolver/floor", resolver_floor},
     };
     for (const auto& [name, function] : lookups) benchmark::RegisterBenchmark(name, function)->Apply(all_sizes);
 
-    for (const auto& [name, function] : std::vector<std::pair<const char*, Function>>{
-             {"put/ours", put_ours}, {"put/floor", put_floor}, {"put/scan", put_scan},
-             {"remove/ours", remove_ours}, {"remove/floor", remove_floor}})
+    for (const auto& [name, function] : std::vector<std::pair<const char*, Function>>{{"put/ours", put_ours},
+                                                                                      {"put/floor", put_floor},
+                                                                                      {"put/scan", put_scan},
+                                                                                      {"remove/ours", remove_ours},
+                                                                                      {"remove/floor", remove_floor}})
         benchmark::RegisterBenchmark(name, function)->Apply(all_sizes)->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark("remove/scan", remove_scan)
         ->Apply(scanned_removal_sizes)

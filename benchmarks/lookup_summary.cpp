@@ -70,9 +70,10 @@ void print_row(const char* workload, const char* baseline, double ours, double f
 }  // namespace
 
 int main() {
-    std::printf("pip lookup summary: N = %zu components `group<g>:type<t>:kind<k>:name<i>:1.0`, shuffled;\n"
-                "CPU time per query, median of %zu batches. Full suite: lookup_benchmark.\n\n",
-                registry_size, batches);
+    std::printf(
+        "pip lookup summary: N = %zu components `group<g>:type<t>:kind<k>:name<i>:1.0`, shuffled;\n"
+        "CPU time per query, median of %zu batches. Full suite: lookup_benchmark.\n\n",
+        registry_size, batches);
     const auto& workload = bench::workload(registry_size);
     const auto heap_before = bench::thread_heap_bytes();
     const pip::refer::References probe = [&] {
@@ -87,31 +88,32 @@ int main() {
     const auto& floor = registries.floor;
     const auto& scan = registries.scan;
 
-    std::printf("%-34s %10s %10s %10s %9s %9s   %s\n", "query", "ours", "floor", "scan (a)", "ours/floor",
-                "scan/ours", "floor is");
-    print_row("exact hit   get_one_optional(d)",
-              "unordered_map<string, shared_ptr<void>>::find",
-              nanoseconds_per_query(workload.size, [&](std::size_t i) { return references.get_one_optional(workload.hit_queries[i]); }),
-              nanoseconds_per_query(workload.size, [&](std::size_t i) { return floor.find(workload.hit_texts[i])->second; }),
-              nanoseconds_per_query(workload.size, [&](std::size_t i) { return scan.get_one_optional(workload.hit_queries[i]); }));
-    print_row("one field   *:*:*:name<i>:*",
-              "the same exact find",
-              nanoseconds_per_query(workload.size, [&](std::size_t i) { return references.get_one_optional(workload.name_queries[i]); }),
-              nanoseconds_per_query(workload.size, [&](std::size_t i) { return floor.find(workload.hit_texts[i])->second; }),
-              nanoseconds_per_query(workload.size, [&](std::size_t i) { return scan.get_one_optional(workload.name_queries[i]); }));
-    print_row("by type     *:type<t>:*:*:1.0 (k=5000)",
-              "copying the k shared_ptrs into a vector",
-              nanoseconds_per_query(bench::type_count, [&](std::size_t i) { return references.get_optional(workload.type_queries[i]); }),
-              nanoseconds_per_query(bench::type_count, [&](std::size_t i) {
+    std::printf("%-34s %10s %10s %10s %9s %9s   %s\n", "query", "ours", "floor", "scan (a)", "ours/floor", "scan/ours",
+                "floor is");
+    const auto per_hit = [&](auto&& query) { return nanoseconds_per_query(workload.size, query); };
+    const auto per_type = [&](auto&& query) { return nanoseconds_per_query(bench::type_count, query); };
+    const auto floor_find = [&](std::size_t i) { return floor.find(workload.hit_texts[i])->second; };
+    print_row("exact hit   get_one_optional(d)", "unordered_map<string, shared_ptr<void>>::find",
+              per_hit([&](std::size_t i) { return references.get_one_optional(workload.hit_queries[i]); }),
+              per_hit(floor_find),
+              per_hit([&](std::size_t i) { return scan.get_one_optional(workload.hit_queries[i]); }));
+    print_row("one field   *:*:*:name<i>:*", "the same exact find",
+              per_hit([&](std::size_t i) { return references.get_one_optional(workload.name_queries[i]); }),
+              per_hit(floor_find),
+              per_hit([&](std::size_t i) { return scan.get_one_optional(workload.name_queries[i]); }));
+    print_row("by type     *:type<t>:*:*:1.0 (k=5000)", "copying the k shared_ptrs into a vector",
+              per_type([&](std::size_t i) { return references.get_optional(workload.type_queries[i]); }),
+              per_type([&](std::size_t i) {
                   const auto& matches = workload.type_matches[i];
                   return std::vector<std::shared_ptr<void>>(matches.begin(), matches.end());
               }),
-              nanoseconds_per_query(bench::type_count, [&](std::size_t i) { return scan.get_optional(workload.type_queries[i]); }));
+              per_type([&](std::size_t i) { return scan.get_optional(workload.type_queries[i]); }));
 
     const auto floor_bytes = [&] {
         const auto before = bench::thread_heap_bytes();
         bench::FloorMap map;
-        for (std::size_t i = 0; i < workload.size; ++i) map.emplace(workload.registered_texts[i], workload.registered_components[i]);
+        for (std::size_t i = 0; i < workload.size; ++i)
+            map.emplace(workload.registered_texts[i], workload.registered_components[i]);
         return static_cast<double>(bench::thread_heap_bytes() - before) / registry_size;
     }();
     std::printf("\nheap per registered component: ours %.0f bytes, floor %.0f bytes (%.2fx)\n", ours_bytes, floor_bytes,

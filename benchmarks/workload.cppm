@@ -140,21 +140,21 @@ struct Workload {
     }
 
     std::size_t size;
-    std::vector<std::shared_ptr<Service>> components;  // by id
-    std::vector<std::string> texts;                    // by id
-    std::vector<Descriptor> descriptors;               // by id
-    std::vector<std::size_t> registration_order;       // ids, shuffled
-    std::vector<std::size_t> query_order;              // ids, another shuffle: the order lookups visit them
+    std::vector<std::shared_ptr<Service>> components;             // by id
+    std::vector<std::string> texts;                               // by id
+    std::vector<Descriptor> descriptors;                          // by id
+    std::vector<std::size_t> registration_order;                  // ids, shuffled
+    std::vector<std::size_t> query_order;                         // ids, another shuffle: the order lookups visit them
     std::vector<std::shared_ptr<Service>> registered_components;  // in registration order
     std::vector<std::string> registered_texts;                    // in registration order
     std::vector<Descriptor> registered_descriptors;               // in registration order
 
-    std::vector<Descriptor> hit_queries;    // complete descriptors present, in query order
-    std::vector<std::string> hit_texts;     // the same as text, for the floor
-    std::vector<Descriptor> miss_queries;   // complete descriptors absent (their name is not registered)
-    std::vector<std::string> miss_texts;    // the same as text
-    std::vector<Descriptor> name_queries;   // `*:*:*:name<i>:*`, in query order
-    std::vector<Descriptor> type_queries;   // `*:type<t>:*:*:1.0`, t = 0..19
+    std::vector<Descriptor> hit_queries;   // complete descriptors present, in query order
+    std::vector<std::string> hit_texts;    // the same as text, for the floor
+    std::vector<Descriptor> miss_queries;  // complete descriptors absent (their name is not registered)
+    std::vector<std::string> miss_texts;   // the same as text
+    std::vector<Descriptor> name_queries;  // `*:*:*:name<i>:*`, in query order
+    std::vector<Descriptor> type_queries;  // `*:type<t>:*:*:1.0`, t = 0..19
     std::vector<std::vector<std::shared_ptr<void>>> type_matches;  // what each type query returns, newest first
 };
 
@@ -217,8 +217,8 @@ void check_agreement(const Workload& workload, const Registries& registries) {
     }
     for (std::size_t type = 0; type < type_count; ++type) {
         const auto found = registries.references.get_optional(workload.type_queries[type]);
-        if (found != workload.type_matches[type] || (workload.size <= 10'000 &&
-                                                     found != registries.scan.get_optional(workload.type_queries[type])))
+        if (found != workload.type_matches[type] ||
+            (workload.size <= 10'000 && found != registries.scan.get_optional(workload.type_queries[type])))
             fail("by type " + workload.type_queries[type].to_string());
     }
     for (std::size_t i = 0; i < dependency_count; ++i)

@@ -19,9 +19,9 @@ struct CastKey {
 struct CastKeyHash {
     std::size_t operator()(const CastKey& key) const noexcept {
         std::size_t seed = 0;
-        for (const auto part : {reinterpret_cast<std::uintptr_t>(key.most_derived),
-                                reinterpret_cast<std::uintptr_t>(key.put_type), static_cast<std::uintptr_t>(key.subobject),
-                                reinterpret_cast<std::uintptr_t>(key.target)})
+        for (const auto part :
+             {reinterpret_cast<std::uintptr_t>(key.most_derived), reinterpret_cast<std::uintptr_t>(key.put_type),
+              static_cast<std::uintptr_t>(key.subobject), reinterpret_cast<std::uintptr_t>(key.target)})
             seed ^= std::hash<std::size_t>{}(part) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
         return seed;
     }

@@ -25,7 +25,9 @@ public:
     AnyComponent(const AnyComponent& other) noexcept
         : object_(other.object_), identity_(other.identity_), traits_(other.traits_) {}
     AnyComponent(AnyComponent&& other) noexcept
-        : object_(std::move(other.object_)), identity_(other.identity_), traits_(other.traits_),
+        : object_(std::move(other.object_)),
+          identity_(other.identity_),
+          traits_(other.traits_),
           casts_(other.casts_.exchange(nullptr, std::memory_order_acq_rel)) {}
     AnyComponent& operator=(const AnyComponent&) = delete;
     ~AnyComponent();
@@ -89,8 +91,7 @@ private:
     };
 
     [[nodiscard]] std::optional<std::ptrdiff_t> cast_offset(const std::type_info& target, Caster caster) const;
-    [[nodiscard]] std::optional<std::ptrdiff_t> computed_cast_offset(const std::type_info& target,
-                                                                     Caster caster) const;
+    [[nodiscard]] std::optional<std::ptrdiff_t> computed_cast_offset(const std::type_info& target, Caster caster) const;
 
     std::shared_ptr<void> object_;
     const void* identity_;

@@ -135,7 +135,8 @@ template <DescriptorText Text>
 consteval DescriptorView operator""_descriptor() {
     static_assert(detail::count_fields(Text.view()) == detail::descriptor_field_count,
                   "a _descriptor literal needs exactly five ':'-separated fields: group:type:kind:name:version");
-    return *DescriptorView::parse(Text.view());
+    // value_or: a malformed literal then reports only the static_assert above, not a second error here.
+    return DescriptorView::parse(Text.view()).value_or(DescriptorView{});
 }
 
 }  // namespace literals

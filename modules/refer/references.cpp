@@ -14,21 +14,72 @@ constexpr std::uint32_t any_value = absent_value - 1;
 /// entries themselves.
 constexpr std::size_t prefetch_distance = 16;
 
-/// One registration. Entries never move once created, so indexes point at them; a removed entry releases its
-/// component at once and stays as a tombstone until the next rebuild. What a walk reads comes first: these
-/// fields and the component (the first member of Reference) fill the first 64 bytes.
-struct Entry {
-    explicit Entry(Reference registered) : reference(std::move(registered)) {}
+/// A complete descriptor's text, copied into what would be the padding at the end of its entry: a lookup then
+/// compares the key without the cache miss on the descriptor's own heap text. Empty when the text is too long.
+class InlineKey {
+public:
+    static constexpr std::size_t capacity = 35;
 
-    std::uint64_t sequence = 0;                        // registration order: newer entries have larger ones
+    explicit InlineKey(const AnyLocator& locator) {
+        const auto* descriptor = locator.descriptor();
+        if (descriptor == nullptr || !descriptor->is_complete()) return;
+        const auto view = descriptor->view();
+        std::size_t total = 0;
+        for (const auto& field : view.fields) total += field->size();
+        if (total > capacity) return;
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < field_count; ++i) {
+            std::copy_n(view.fields[i]->data(), view.fields[i]->size(), text_.data() + at);
+            at += view.fields[i]->size();
+            ends_[i] = static_cast<std::uint8_t>(at);
+        }
+    }
+
+    [[nodiscard]] bool empty() const noexcept { return ends_[field_count - 1] == none; }
+    /// Field `i` of the key; the key must not be empty.
+    [[nodiscard]] std::string_view field(std::size_t i) const noexcept {
+        const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+        return {text_.data() + begin, ends_[i] - begin};
+    }
+    /// Whether the key is the complete descriptor `view`; the key must not be empty.
+    [[nodiscard]] bool equals(const DescriptorView& view) const noexcept {
+        for (std::size_t i = 0; i < field_count; ++i)
+            if (field(i) != *view.fields[i]) return false;
+        return true;
+    }
+
+private:
+    static constexpr std::uint8_t none = std::numeric_limits<std::uint8_t>::max();
+    std::array<std::uint8_t, field_count> ends_{none, none, none, none, none};
+    std::array<char, capacity> text_{};
+};
+
+/// One registration. Entries never move once created, so indexes point at them; a removed entry releases its
+/// component at once and stays as a tombstone until the next rebuild. Aligned to a cache line: a walk reads
+/// these fields and the component (the first member of Reference), all in the first line; a hit reads that
+/// line and the key, in the last one.
+struct alignas(64) Entry {
+    explicit Entry(Reference registered) : reference(std::move(registered)), key(reference.get_locator()) {}
+
+    std::uint64_t sequence = 0;                          // registration order: newer entries have larger ones
     std::array<std::uint32_t, field_count> field_ids{};  // complete descriptors: each field's value id
     bool removed = false;
     Entry* older_same_key = nullptr;  // the next older entry under the same exact key
     Reference reference;
+    InlineKey key;
 };
+static_assert(sizeof(Entry) == 192, "the inline key fills the entry's last cache line, it does not add one");
 
 [[nodiscard]] const Descriptor& descriptor_of(const Entry& entry) {
     return *entry.reference.get_locator().descriptor();
+}
+/// Whether the complete-descriptor entry's key is `descriptor` (whose view is `view`).
+[[nodiscard]] bool has_key(const Entry& entry, const Descriptor& descriptor, const DescriptorView& view) {
+    return entry.key.empty() ? descriptor_of(entry) == descriptor : entry.key.equals(view);
+}
+/// Field `i` of a complete-descriptor entry.
+[[nodiscard]] std::string_view field_of(const Entry& entry, std::size_t i) {
+    return entry.key.empty() ? *descriptor_of(entry).view().fields[i] : entry.key.field(i);
 }
 
 /// Entries in registration order (oldest first). The first is held inline: most field values (names) have
@@ -205,7 +256,8 @@ public:
 
     /// The id of `value`, or absent_value when no complete descriptor has it in this field.
     [[nodiscard]] std::uint32_t find(std::string_view value) const {
-        const auto* slot = slots_.find(hash_of(value), [&](const Slot& candidate) { return is_value(candidate, value); });
+        const auto* slot =
+            slots_.find(hash_of(value), [&](const Slot& candidate) { return is_value(candidate, value); });
         return slot ? slot->id : absent_value;
     }
     /// Adds `entry` to the bucket of its value `value`, whose hash_of is `hash`; returns the value's id.
@@ -234,7 +286,7 @@ private:
     };
     /// A bucket is never empty (removed entries stay until the rebuild), so its first entry spells the value.
     [[nodiscard]] bool is_value(const Slot& slot, std::string_view value) const {
-        return descriptor_of(*buckets_[slot.id].entries().front()).view().fields[field_] == value;
+        return field_of(*buckets_[slot.id].entries().front(), field_) == value;
     }
 
     std::size_t field_;
@@ -242,11 +294,8 @@ private:
     std::vector<Bucket> buckets_;  // by id
 };
 
-/// Prefetches what a walk reads of an entry: its first 64 bytes, which may straddle two cache lines.
-void prefetch_entry(const Entry& entry) noexcept {
-    __builtin_prefetch(&entry);
-    __builtin_prefetch(reinterpret_cast<const char*>(&entry) + 63);
-}
+/// Prefetches what a walk reads of an entry: its first cache line.
+void prefetch_entry(const Entry& entry) noexcept { __builtin_prefetch(&entry); }
 
 /// Prefetches, for writing, the reference counts a lookup will increment when it returns the entry's component:
 /// with make_shared (the usual case) they sit just before the object. Only a hint: it is harmless elsewhere.
@@ -254,12 +303,11 @@ void prefetch_counts(const Entry& entry) noexcept {
     __builtin_prefetch(static_cast<const char*>(entry.reference.get_component().identity()) - sizeof(long), 1);
 }
 
-/// Before an entry's key is compared: every line of the entry at once, then the component's counts, so the
-/// misses of a hit overlap instead of following one another.
+/// Before an entry's key is compared: every line of the entry at once, so the misses of a hit overlap instead
+/// of following one another.
 void prefetch_for_hit(const Entry& entry) noexcept {
     for (std::size_t offset = 0; offset < sizeof(Entry); offset += 64)
         __builtin_prefetch(reinterpret_cast<const char*>(&entry) + offset);
-    prefetch_counts(entry);
 }
 
 // Candidate sources: each yields entries newest first, or null when exhausted.
@@ -280,7 +328,8 @@ struct BackwardsSource {
 
     Entry* pop() noexcept {
         if (items.empty()) return nullptr;
-        if (items.size() > 2 * prefetch_distance) prefetch_entry(*entry_of(items[items.size() - 1 - 2 * prefetch_distance]));
+        if (items.size() > 2 * prefetch_distance)
+            prefetch_entry(*entry_of(items[items.size() - 1 - 2 * prefetch_distance]));
         if (items.size() > prefetch_distance) prefetch_counts(*entry_of(items[items.size() - 1 - prefetch_distance]));
         Entry* entry = entry_of(items.back());
         items = items.first(items.size() - 1);
@@ -311,8 +360,8 @@ template <class First, class Second, class Visitor>
 void visit_newest_first(First first, Second second, Visitor& visitor) {
     Entry* a = first.next();
     Entry* b = second.next();
-    while (a != nullptr || b != nullptr) {
-        if (b == nullptr || (a != nullptr && a->sequence > b->sequence)) {
+    while (a != nullptr && b != nullptr) {
+        if (a->sequence > b->sequence) {
             if (!visitor(*a)) return;
             a = first.next();
         } else {
@@ -320,6 +369,10 @@ void visit_newest_first(First first, Second second, Visitor& visitor) {
             b = second.next();
         }
     }
+    for (; a != nullptr; a = first.next())
+        if (!visitor(*a)) return;
+    for (; b != nullptr; b = second.next())
+        if (!visitor(*b)) return;
 }
 
 /// The reference of the calling thread to the locks it reads under. Its slot is distinct from every other live
@@ -464,7 +517,7 @@ void References::State::index(Entry* entry) {
         const auto hash = hash_of(field_hashes);
         complete_descriptors.prefetch(hash);
         for (std::size_t i = 0; i < field_count; ++i) descriptor_fields[i].prefetch(field_hashes[i]);
-        complete_descriptors.add(entry, hash, [&](const Entry& other) { return descriptor_of(other) == *descriptor; });
+        complete_descriptors.add(entry, hash, [&](const Entry& other) { return has_key(other, *descriptor, view); });
         for (std::size_t i = 0; i < field_count; ++i)
             entry->field_ids[i] = descriptor_fields[i].add(entry, *fields[i], field_hashes[i]);
     } else if (const auto* text = locator.string()) {
@@ -505,29 +558,38 @@ void References::State::for_each_match(const AnyLocator& query, std::uint64_t ol
     if (query.identity() != nullptr) return scan_all();  // by component: any entry may hold it
     if (const auto* descriptor = query.descriptor()) {
         if (descriptor->is_complete()) {
-            auto* newest = complete_descriptors.newest(hash_of(field_hashes_of(descriptor->view())), [&](const Entry& entry) {
+            const auto view = descriptor->view();
+            auto* newest = complete_descriptors.newest(hash_of(field_hashes_of(view)), [&](const Entry& entry) {
                 prefetch_for_hit(entry);
-                return descriptor_of(entry) == *descriptor;
+                return has_key(entry, *descriptor, view);
             });
-            return visit_newest_first(Candidates{ChainSource{newest}, every, older_than},
-                                      partials, visitor);
+            return visit_newest_first(Candidates{ChainSource{newest}, every, older_than}, partials, visitor);
         }
         // A partial query: the complete descriptors that can match are in the bucket of each concrete field;
         // walk the smallest, comparing value ids instead of text.
         std::array<std::uint32_t, field_count> wanted{};
         const Bucket* narrowest = nullptr;
+        std::size_t narrowest_field = 0;
         const auto fields = descriptor->view().fields;
         for (std::size_t i = 0; i < field_count; ++i) {
             wanted[i] = fields[i] ? descriptor_fields[i].find(*fields[i]) : any_value;
             if (wanted[i] == any_value) continue;
             static const Bucket no_entries;
             const auto* bucket = wanted[i] == absent_value ? &no_entries : &descriptor_fields[i].bucket(wanted[i]);
-            if (narrowest == nullptr || bucket->size() < narrowest->size()) narrowest = bucket;
+            if (narrowest == nullptr || bucket->size() < narrowest->size()) {
+                narrowest = bucket;
+                narrowest_field = i;
+            }
         }
         if (narrowest == nullptr) return scan_all();  // all wildcards: every descriptor matches
+        // The bucket's own field matches by construction: test only the other concrete ones.
+        std::array<std::size_t, field_count> tested{};
+        std::size_t tested_count = 0;
+        for (std::size_t i = 0; i < field_count; ++i)
+            if (wanted[i] != any_value && i != narrowest_field) tested[tested_count++] = i;
         const auto has_wanted_values = [&](const Entry& entry) {
-            for (std::size_t i = 0; i < field_count; ++i)
-                if (wanted[i] != any_value && wanted[i] != entry.field_ids[i]) return false;
+            for (std::size_t t = 0; t < tested_count; ++t)
+                if (entry.field_ids[tested[t]] != wanted[tested[t]]) return false;
             return true;
         };
         return visit_newest_first(Candidates{BackwardsSource{narrowest->entries()}, has_wanted_values, older_than},
@@ -535,10 +597,13 @@ void References::State::for_each_match(const AnyLocator& query, std::uint64_t ol
     }
     Entry* newest = nullptr;
     if (const auto* text = query.string()) {
-        newest = strings.newest(hash_of(*text),
-                                [&](const Entry& entry) { return *entry.reference.get_locator().string() == *text; });
+        newest = strings.newest(hash_of(*text), [&](const Entry& entry) {
+            prefetch_for_hit(entry);
+            return *entry.reference.get_locator().string() == *text;
+        });
     } else if (const auto* integer = query.integer()) {
         newest = integers.newest(mixed(std::hash<IntegerKey>{}(*integer)), [&](const Entry& entry) {
+            prefetch_for_hit(entry);
             return *entry.reference.get_locator().integer() == *integer;
         });
     } else {
@@ -546,21 +611,24 @@ void References::State::for_each_match(const AnyLocator& query, std::uint64_t ol
         newest = custom_types.newest(mixed(type.hash_code()), [&](const Entry& entry) {
             return *entry.reference.get_locator().custom_type() == type;
         });
-        return visit_newest_first(Candidates{ChainSource{newest}, by_match, older_than}, none,
-                                  visitor);
+        return visit_newest_first(Candidates{ChainSource{newest}, by_match, older_than}, none, visitor);
     }
     visit_newest_first(Candidates{ChainSource{newest}, every, older_than}, none, visitor);
 }
 
 std::uint64_t References::State::sequence_of_newest(const void* component) const {
     for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry)
-        if (!(*entry)->removed && (*entry)->reference.get_component().identity() == component) return (*entry)->sequence;
+        if (!(*entry)->removed && (*entry)->reference.get_component().identity() == component)
+            return (*entry)->sequence;
     return 0;  // nothing is older than the first entry: the walk finds nothing
 }
 
 References::References() : state_(std::make_unique<State>()) {}
-References::References(References&&) noexcept = default;
-References& References::operator=(References&&) noexcept = default;
+References::References(References&& other) : state_(std::exchange(other.state_, std::make_unique<State>())) {}
+References& References::operator=(References&& other) {
+    if (this != &other) state_ = std::exchange(other.state_, std::make_unique<State>());
+    return *this;
+}
 References::~References() = default;
 
 std::size_t References::size() const {

@@ -22,8 +22,10 @@ export namespace pip::refer {
 class References final : public IReferences {
 public:
     References();
-    References(References&&) noexcept;
-    References& operator=(References&&) noexcept;
+    /// A moved-from References is empty and usable: it gets a fresh registry, so a move allocates (and may throw
+    /// std::bad_alloc) instead of leaving an object whose every call would crash.
+    References(References&& other);
+    References& operator=(References&& other);
     ~References() override;
 
     /// Alternating locators and components (shared_ptr); a trailing locator without a component is ignored.

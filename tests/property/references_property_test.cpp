@@ -41,7 +41,9 @@ struct Key {
 /// A custom locator with its own match: 0 is a wildcard on either side.
 struct Pattern {
     int value = 0;
-    [[nodiscard]] bool match(const Pattern& query) const { return value == 0 || query.value == 0 || value == query.value; }
+    [[nodiscard]] bool match(const Pattern& query) const {
+        return value == 0 || query.value == 0 || value == query.value;
+    }
     bool operator==(const Pattern&) const = default;
 };
 
@@ -125,20 +127,26 @@ public:
     template <class Use>
     void with_random_locator(bool for_query, const std::vector<Component>& components, Use&& use) {
         switch (pick(10)) {
-        case 0:
-        case 1:
-        case 2:
-        case 3: return use(descriptor(for_query));
-        case 4: return use(string());
-        case 5: return use(std::string_view(string()));
-        case 6: return integer(use);
-        case 7: return use(Key{static_cast<int>(pick(3))});
-        case 8: return use(Pattern{static_cast<int>(pick(4))});
-        default:
-            if (components.empty()) return use(descriptor(for_query));
-            const auto& component = components[pick(components.size())];
-            if (component.service) return use(component.service);
-            return use(component.other);
+            case 0:
+            case 1:
+            case 2:
+            case 3:
+                return use(descriptor(for_query));
+            case 4:
+                return use(string());
+            case 5:
+                return use(std::string_view(string()));
+            case 6:
+                return integer(use);
+            case 7:
+                return use(Key{static_cast<int>(pick(3))});
+            case 8:
+                return use(Pattern{static_cast<int>(pick(4))});
+            default:
+                if (components.empty()) return use(descriptor(for_query));
+                const auto& component = components[pick(components.size())];
+                if (component.service) return use(component.service);
+                return use(component.other);
         }
     }
 
@@ -147,9 +155,13 @@ public:
 
 private:
     Descriptor descriptor(bool for_query) {
+        // A name too long for the index's inline copy of a key exercises its fallback to the descriptor itself.
         static const std::vector<std::vector<std::string>> values{
-            {"pip", "acme", ""}, {"logger", "counter", "cache", "*"}, {"console", "memory"},
-            {"default", "a", "b", "c"}, {"1.0", "2.0"}};
+            {"pip", "acme", ""},
+            {"logger", "counter", "cache", "*"},
+            {"console", "memory"},
+            {"default", "a", "b", "c", "a-name-too-long-to-be-held-inline-by-the-index"},
+            {"1.0", "2.0"}};
         const double wildcard = for_query ? 0.45 : 0.12;
         std::array<DescriptorField, 5> fields{};
         for (std::size_t i = 0; i < fields.size(); ++i)
@@ -164,11 +176,16 @@ private:
     void integer(Use&& use) {
         const auto value = static_cast<int>(pick(7)) - 3;
         switch (pick(5)) {
-        case 0: return use(value);
-        case 1: return use(static_cast<long long>(value));
-        case 2: return use(static_cast<short>(value));
-        case 3: return use(static_cast<std::int64_t>(value));
-        default: return use(static_cast<unsigned>(value < 0 ? -value : value));
+            case 0:
+                return use(value);
+            case 1:
+                return use(static_cast<long long>(value));
+            case 2:
+                return use(static_cast<short>(value));
+            case 3:
+                return use(static_cast<std::int64_t>(value));
+            default:
+                return use(static_cast<unsigned>(value < 0 ? -value : value));
         }
     }
 
@@ -216,9 +233,10 @@ std::size_t run_property(std::uint32_t seed, std::size_t steps) {
                 const auto expected = model.remove(AnyLocator(locator), all);
                 const auto removed = all ? addresses(references.remove_all(locator))
                                          : std::vector<const void*>{address_of(references.remove(locator))};
-                BOOST_TEST_REQUIRE((removed == (all || !expected.empty() ? expected : std::vector<const void*>{nullptr})),
-                                   "seed " << seed << " step " << step << ": " << (all ? "remove_all " : "remove ")
-                                           << AnyLocator(locator).to_string());
+                BOOST_TEST_REQUIRE(
+                    (removed == (all || !expected.empty() ? expected : std::vector<const void*>{nullptr})),
+                    "seed " << seed << " step " << step << ": " << (all ? "remove_all " : "remove ")
+                            << AnyLocator(locator).to_string());
             });
         } else {
             source.with_random_locator(true, components, [&](const auto& locator) {
@@ -231,15 +249,17 @@ std::size_t run_property(std::uint32_t seed, std::size_t steps) {
                 BOOST_TEST_REQUIRE((addresses(references.get_optional(locator)) == all), context() << " get_optional");
                 BOOST_TEST_REQUIRE((addresses(references.get_optional<Base>(locator)) == bases),
                                    context() << " get_optional<Base>");
-                BOOST_TEST_REQUIRE((address_of(references.get_one_optional(locator)) == (all.empty() ? nullptr : all.front())),
-                                   context() << " get_one_optional");
+                BOOST_TEST_REQUIRE(
+                    (address_of(references.get_one_optional(locator)) == (all.empty() ? nullptr : all.front())),
+                    context() << " get_one_optional");
                 BOOST_TEST_REQUIRE((address_of(references.get_one_optional<Base>(locator)) ==
                                     (bases.empty() ? nullptr : bases.front())),
                                    context() << " get_one_optional<Base>");
                 if (all.empty())
                     BOOST_CHECK_THROW(static_cast<void>(references.get_required(locator)), ReferenceException);
                 else
-                    BOOST_TEST_REQUIRE((addresses(references.get_required(locator)) == all), context() << " get_required");
+                    BOOST_TEST_REQUIRE((addresses(references.get_required(locator)) == all), context()
+                                                                                                 << " get_required");
 
                 if (components.empty()) return;
                 const auto& start = components[source.pick(components.size())];

@@ -765,8 +765,28 @@ BOOST_AUTO_TEST_CASE(references_are_movable) {
     BOOST_TEST(assigned.size() == 1U);
     BOOST_TEST(assigned.get_one_required<Named>("A")->name == "a");
     BOOST_TEST(assigned.get_one_optional("B") == nullptr);
-    static_assert(std::is_nothrow_move_constructible_v<References>);
-    static_assert(std::is_nothrow_move_assignable_v<References>);
+}
+
+BOOST_AUTO_TEST_CASE(a_moved_from_references_is_empty_and_usable) {
+    // Arrange
+    auto source = References::from_tuples("A", make("a"));
+    auto assigned_from = References::from_tuples("B", make("b"));
+    References target(std::move(source));
+    References assigned;
+
+    // Act
+    assigned = std::move(assigned_from);
+    source.put("C", make("c"));
+    assigned_from.put("D", make("d"));
+
+    // Assert
+    BOOST_TEST(source.size() == 1U);
+    BOOST_TEST(source.get_one_optional("A") == nullptr);
+    BOOST_TEST(source.get_one_required<Named>("C")->name == "c");
+    BOOST_TEST(assigned_from.size() == 1U);
+    BOOST_TEST(assigned_from.get_one_optional("B") == nullptr);
+    BOOST_TEST(assigned.get_one_required<Named>("B")->name == "b");
+    BOOST_TEST(target.get_one_required<Named>("A")->name == "a");
 }
 
 BOOST_AUTO_TEST_CASE(a_moved_from_references_can_be_assigned_again) {
