@@ -16,6 +16,9 @@ import pip;
 import pip.errors;
 import pip.config;
 import pip.refer;
+import pip.build;
+import pip.auth;
+import pip.connect;
 #endif
 
 // Macros never cross `import`: none of these may exist. A header-based build or a leaked header would define some.
@@ -31,6 +34,9 @@ static_assert(false, "a range-v3 macro leaked through a pip module");
 namespace errors = pip::errors;
 namespace config = pip::config;
 namespace refer = pip::refer;
+namespace build = pip::build;
+namespace auth = pip::auth;
+namespace connections = pip::connect;  // not `connect`, which <sys/socket.h> declares
 using namespace pip::refer::literals;
 
 namespace exported_names {  // named: a type used only through the library would warn in an unnamed one
@@ -71,6 +77,32 @@ struct Tag {
     std::string value;
     [[nodiscard]] bool match(const Tag& query) const { return query.value.empty() || value == query.value; }
     friend bool operator==(const Tag&, const Tag&) = default;
+};
+
+struct Greeter {
+    virtual ~Greeter() = default;
+    [[nodiscard]] virtual std::string greet() const = 0;
+};
+struct EnglishGreeter final : Greeter {
+    [[nodiscard]] std::string greet() const override { return "hello"; }
+};
+
+// A user resolver with its own rules and last step (the protected members are reachable through `import`).
+class UriResolver final : public connections::CompositeConnectionResolver {
+public:
+    UriResolver()
+        : CompositeConnectionResolver({.cluster_supported = false,
+                                       .default_protocol = "http",
+                                       .default_port = 8080,
+                                       .supported_protocols = std::vector<std::string>{"http"}}) {}
+
+protected:
+    [[nodiscard]] config::ConfigParams finalize_options(const config::ConfigParams& options) const override {
+        auto result = options;
+        result.put("uri",
+                   connections::ConnectionUtils::compose_uri(options, rules().default_protocol, rules().default_port));
+        return result;
+    }
 };
 
 }  // namespace exported_names
@@ -212,6 +244,174 @@ BOOST_AUTO_TEST_CASE(references_referencer_and_resolver) {
     BOOST_CHECK_THROW((void)interface.get_one_required<Settings>("missing"), refer::ReferenceException);
     refer::Referencer::unset_references(interface);
     BOOST_TEST(service->settings == nullptr);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(module_pip_build)
+
+BOOST_AUTO_TEST_CASE(factory_through_the_ifactory_interface) {
+    const auto make_settings = [](const refer::AnyLocator&) { return std::make_shared<Settings>(); };
+    static_assert(build::ComponentCreator<decltype(make_settings)>);
+    static_assert(!build::ComponentCreator<int (*)(const refer::AnyLocator&)>);
+    build::Factory factory;
+    factory.register_as_type<EnglishGreeter>(refer::Descriptor("g", "greeter", "english", "*", "1.0"));
+    factory.register_factory("settings", make_settings);
+    const build::IFactory& interface = factory;
+
+    BOOST_TEST(interface.can_create(refer::Descriptor("*", "greeter", "*", "*", "*"))->to_string() ==
+               "g:greeter:english:*:1.0");
+    BOOST_TEST(interface.create<Greeter>(refer::Descriptor("g", "greeter", "english", "x", "1.0"))->greet() == "hello");
+    BOOST_TEST(interface.create_component("settings")->as<config::IConfigurable>() != nullptr);
+    BOOST_TEST(interface.create("unknown") == nullptr);
+    BOOST_CHECK_THROW((void)interface.create<Greeter>("settings"), build::CreateException);
+}
+
+BOOST_AUTO_TEST_CASE(create_exception) {
+    const auto error = build::CreateException::for_locator("corr-3", refer::AnyLocator("missing"));
+    const errors::InternalException& internal = error;
+
+    BOOST_TEST(internal.code() == "CANNOT_CREATE");
+    BOOST_TEST(internal.message() == "Requested component missing cannot be created");
+    BOOST_TEST(internal.details().at("locator") == "missing");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(module_pip_auth)
+
+BOOST_AUTO_TEST_CASE(secret_masking) {
+    const auto config = config::ConfigParams::from_string("uri=tcp://u:pw@h:1;password=pw;user=u");
+
+    BOOST_TEST(auth::masked_value == "***");
+    BOOST_TEST(auth::is_secret_key("access_key"));
+    BOOST_TEST(!auth::is_secret_key("store_key"));
+    BOOST_TEST(auth::mask_uri_secrets("tcp://u:pw@h:1") == "tcp://***@h:1");
+    BOOST_TEST(auth::mask_secrets(config).get_as_string("password") == auth::masked_value);
+    BOOST_TEST(auth::to_safe_string(config) == "uri=tcp://***@h:1;password=***;user=u");
+}
+
+BOOST_AUTO_TEST_CASE(credential_params) {
+    auto credential = auth::CredentialParams::from_tuples("user", "jdoe", "pass", "pw");
+    credential.set_access_id("id1");
+    credential.set_access_key("ak");
+    const auto from_config = auth::CredentialParams::from_config(
+        config::ConfigParams::from_string("credentials.a.store_key=vault;credentials.b.username=x"));
+
+    BOOST_TEST(credential.get_username().value_or("<none>") == "jdoe");
+    BOOST_TEST(credential.get_password().value_or("<none>") == "pw");
+    BOOST_TEST(credential.to_safe_string() == "user=jdoe;pass=***;access_id=id1;access_key=***");
+    BOOST_TEST(!credential.use_credential_store());
+    BOOST_TEST(from_config->use_credential_store());
+    BOOST_TEST(from_config->get_store_key().value_or("<none>") == "vault");
+}
+
+BOOST_AUTO_TEST_CASE(credential_store_and_resolver) {
+    auto store = std::make_shared<auth::MemoryCredentialStore>(
+        config::ConfigParams::from_string("admin.username=root;admin.password=pw"));
+    auth::ICredentialStore& interface = *store;
+    refer::References references = refer::References::from_tuples(
+        refer::Descriptor("pip-services", "credential-store", "memory", "default", "1.0"), store);
+    auto stored = auth::CredentialParams::from_string("username=guest");
+    stored.set_password("guest-pw");
+    interface.store("", "guest", stored);
+    auth::CredentialResolver resolver(config::ConfigParams::from_string("credential.store_key=guest"), references);
+
+    BOOST_TEST(interface.lookup("", "admin")->get_username().value_or("<none>") == "root");
+    BOOST_TEST(resolver.get_all().size() == 1U);
+    BOOST_TEST(resolver.lookup("corr-4")->to_string() == "username=guest;password=guest-pw");
+    resolver.add(auth::CredentialParams::from_string("username=direct"));
+    BOOST_TEST(resolver.lookup("corr-4")->get_username().value_or("<none>") == "direct");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(module_pip_connect)
+
+BOOST_AUTO_TEST_CASE(connection_params) {
+    auto connection = connections::ConnectionParams::from_string("ip=10.0.0.1;port=none");
+    const bool had_invalid_port = connection.has_invalid_port();
+    connection.set_protocol("http");
+    connection.set_port(connections::max_port);
+    const auto discovered = connections::ConnectionParams::from_config(
+        config::ConfigParams::from_string("connection.discovery_key=db;connection.uri=tcp://u:pw@h:1"));
+
+    BOOST_TEST(had_invalid_port);
+    BOOST_TEST(connection.get_host().value_or("<none>") == "10.0.0.1");
+    BOOST_TEST(connection.get_port() == 65535);
+    BOOST_TEST(connection.get_protocol_with_default("tcp") == "http");
+    BOOST_CHECK_THROW(connection.set_port(connections::max_port + 1), std::invalid_argument);
+    BOOST_TEST(discovered->use_discovery());
+    BOOST_TEST(discovered->get_discovery_key().value_or("<none>") == "db");
+    BOOST_TEST(discovered->to_safe_string() == "discovery_key=db;uri=tcp://***@h:1");
+}
+
+BOOST_AUTO_TEST_CASE(connection_utils) {
+    using Utils = connections::ConnectionUtils;
+    static_assert(connections::KeyName<const char*> && connections::KeyName<std::string> && !connections::KeyName<int>);
+    const auto options = Utils::parse_uri("tcp://u:pw@h:1?x=a%20b", "", 0);
+    const auto first = config::ConfigParams::from_string("host=a;user=u");
+    const auto second = config::ConfigParams::from_string("host=b");
+
+    BOOST_TEST(options.to_string() == "x=a b;protocol=tcp;username=u;password=pw;servers=h:1;host=h;port=1");
+    BOOST_TEST(Utils::compose_uri(options, "", 0) == "tcp://u:pw@h:1?x=a%20b");
+    BOOST_TEST(Utils::escape("a b") == "a%20b");
+    BOOST_TEST(Utils::unescape("a%20b") == "a b");
+    BOOST_TEST(Utils::concat(first, second, "host").to_string() == "host=a,b;user=u");
+    BOOST_TEST(Utils::include(first, "user").to_string() == "user=u");
+    BOOST_TEST(Utils::exclude(first, "user").to_string() == "host=a");
+    BOOST_TEST(Utils::rename(first, "user", "username").to_string() == "host=a;username=u");
+}
+
+BOOST_AUTO_TEST_CASE(memory_discovery_and_connection_resolver) {
+    auto discovery =
+        std::make_shared<connections::MemoryDiscovery>(config::ConfigParams::from_string("db.host=10.0.0.5;db.port=5432"));
+    connections::IDiscovery& interface = *discovery;
+    refer::References references = refer::References::from_tuples(
+        refer::Descriptor("pip-services", "discovery", "memory", "default", "1.0"), discovery);
+    connections::ConnectionResolver resolver(
+        config::ConfigParams::from_string("connection.discovery_key=db;connection.protocol=postgres"), references);
+    const auto cache = connections::ConnectionParams::from_string("discovery_key=cache;host=redis");
+
+    BOOST_TEST(resolver.resolve("")->to_string() == "discovery_key=db;protocol=postgres;host=10.0.0.5;port=5432");
+    BOOST_TEST(resolver.register_connection("", cache));
+    BOOST_TEST(interface.resolve_one("", "cache")->get_host().value_or("<none>") == "redis");
+    BOOST_TEST(interface.register_connection("", "db", connections::ConnectionParams::from_string("host=h2")).to_string() ==
+               "host=h2");
+    BOOST_TEST(interface.resolve_all("", "db").size() == 2U);
+    BOOST_TEST(resolver.get_all().size() == 2U);
+    BOOST_TEST(resolver.resolve_all("").size() == 3U);  // two under `db`, one under `cache`
+}
+
+BOOST_AUTO_TEST_CASE(composite_connection_resolver) {
+    const connections::ConnectionRules defaults;
+    const connections::CompositeConnectionResolver plain(defaults);
+    UriResolver resolver;
+    refer::References references;
+    resolver.configure(config::ConfigParams::from_string("connection.host=api;credential.username=svc"));
+    resolver.set_references(references);
+
+    BOOST_TEST(defaults.cluster_supported);
+    BOOST_TEST(resolver.resolve("").to_string() == "host=api;username=svc;uri=http://svc@api:8080");
+    BOOST_TEST(plain.compose("", {connections::ConnectionParams::from_string("protocol=http;host=h;port=1")},
+                             auth::CredentialParams::from_string("username=u"), config::ConfigParams())
+                   .to_string() == "protocol=http;host=h;port=1;username=u");
+    BOOST_CHECK_THROW((void)plain.compose("", {connections::ConnectionParams::from_string("host=h")}, std::nullopt,
+                                          config::ConfigParams()),
+                      errors::ConfigException);
+}
+
+BOOST_AUTO_TEST_CASE(default_discovery_factory_makes_a_memory_discovery) {
+    const connections::DefaultDiscoveryFactory factory;
+    const build::IFactory& interface = factory;
+    const refer::Descriptor locator("pip-services", "discovery", "memory", "default", "1.0");
+
+    BOOST_TEST(connections::DefaultDiscoveryFactory::descriptor().to_string() ==
+               "pip-services:factory:discovery:default:1.0");
+    BOOST_TEST(interface.can_create(locator)->to_string() ==
+               connections::DefaultDiscoveryFactory::memory_discovery_descriptor().to_string());
+    BOOST_TEST(interface.create<connections::MemoryDiscovery>(locator) != nullptr);
+    BOOST_TEST(!interface.create<connections::IDiscovery>(locator)->resolve_one("", "any").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -383,6 +383,23 @@ BOOST_AUTO_TEST_CASE(a_component_is_found_through_a_base_pointer) {
     BOOST_TEST(refs.get_one_optional<Named>(std::shared_ptr<Named>(console)) != nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(typed_lookups_see_the_bases_of_the_type_a_component_was_put_as) {
+    // Arrange: the same ConsoleLogger put once as itself and once as one of its interfaces
+    References refs;
+    const auto console = std::make_shared<ConsoleLogger>("console");
+    refs.put("concrete", console);
+    refs.put("interface", std::shared_ptr<ILogger>(console));
+
+    // Act
+    const auto named_from_concrete = refs.get_one_optional<Named>("concrete");
+    const auto named_from_interface = refs.get_one_optional<Named>("interface");
+
+    // Assert: a cast from ILogger to its sibling base Named is a cross-cast, which the lookup does not attempt
+    BOOST_TEST(named_from_concrete == std::shared_ptr<Named>(console));
+    BOOST_TEST(named_from_interface == nullptr);
+    BOOST_TEST(refs.get_one_optional<ILogger>("interface") == std::shared_ptr<ILogger>(console));
+}
+
 BOOST_AUTO_TEST_CASE(a_shared_ptr_locator_matches_as_locator_and_as_component) {
     // Arrange: `key` is both a component and the locator of another component
     References refs;
