@@ -2,7 +2,7 @@
 """Turns lookup_benchmark's JSON output into benchmarks/results: summary.md (tables, targets) and
 lookup_scaling.svg (lookup time against N, log-log, ours against both baselines). Python 3 standard library only.
 
-    build/release/benchmarks/lookup_benchmark --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \\
+    build/release/benchmarks/lookup_benchmark --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \\
         --benchmark_out=benchmarks/results/lookup_benchmark.json --benchmark_out_format=json
     python3 benchmarks/publish.py benchmarks/results/lookup_benchmark.json --build-dir build/release
 
@@ -241,7 +241,7 @@ def svg_panel(runs, workload, title, floor_series, left, top, width, height):
     def y_of(t):
         return plot_top + plot_height - (math.log10(t) - math.log10(low)) / (math.log10(high) - math.log10(low)) * plot_height
 
-    out = [f'<text x="{left + width / 2:.0f}" y="{top + 16}" text-anchor="middle" font-weight="bold">{title}</text>',
+    out = [f'<text x="{left + width / 2:.0f}" y="{top + 16}" text-anchor="middle" font-weight="bold">{escape(title)}</text>',
            f'<rect x="{plot_left}" y="{plot_top}" width="{plot_width}" height="{plot_height}" fill="none" stroke="#999"/>']
     for n in SIZES:
         x = x_of(n)
@@ -271,7 +271,7 @@ def write_svg(runs, path, caption):
     columns, panel_width, panel_height = 3, 330, 250
     panels = [entry for entry in LOOKUPS if entry[0] in PLOTTED]
     rows = math.ceil(len(panels) / columns)
-    width, height = columns * panel_width, rows * panel_height + 70
+    width, height = columns * panel_width, rows * panel_height + 100
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
            f'<rect width="{width}" height="{height}" fill="white"/>']
@@ -285,12 +285,11 @@ def write_svg(runs, path, caption):
     for i, (label, (_, color, dash)) in enumerate(zip(
             ["ours: pip References", "floor: unordered_map<string> (by type: copying k shared_ptrs)",
              "scan (a): the originals' newest-first scan"], SERIES_STYLE)):
-        x = 20 + i * 320
+        y = legend_top + i * 16  # one line each: the labels are too long to share one
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        out.append(f'<line x1="{x}" y1="{legend_top}" x2="{x + 30}" y2="{legend_top}" stroke="{color}" '
-                   f'stroke-width="2"{dash_attr}/>')
-        out.append(f'<text x="{x + 36}" y="{legend_top + 4}">{label}</text>')
-    out.append(f'<text x="20" y="{legend_top + 28}" font-size="10">{escape(caption)}</text>')
+        out.append(f'<line x1="20" y1="{y}" x2="50" y2="{y}" stroke="{color}" stroke-width="2"{dash_attr}/>')
+        out.append(f'<text x="56" y="{y + 4}">{escape(label)}</text>')
+    out.append(f'<text x="20" y="{legend_top + 60}" font-size="10">{escape(caption)}</text>')
     out.append("</svg>")
     pathlib.Path(path).write_text("\n".join(out) + "\n")
 
