@@ -68,7 +68,7 @@ struct alignas(64) Entry {
     Reference reference;
     InlineKey key;
 };
-static_assert(sizeof(Entry) == 192, "the inline key fills the entry's last cache line, it does not add one");
+static_assert(sizeof(Entry) <= 192, "the inline key fills the entry's last cache line, it does not add one");
 
 [[nodiscard]] const Descriptor& descriptor_of(const Entry& entry) {
     return *entry.reference.get_locator().descriptor();
