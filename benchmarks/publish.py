@@ -84,6 +84,7 @@ def ratio(a, b):
 
 
 def decade_label(ns):
+    """An axis label for a power of ten: `10 us` where format_time, made for tables, writes `10.0 us`."""
     for unit, scale in (("s", 1e9), ("ms", 1e6), ("us", 1e3), ("ns", 1.0)):
         if ns >= scale:
             return f"{ns / scale:.0f} {unit}"
