@@ -5,7 +5,8 @@ set -euo pipefail
 
 # etcd-server/etcd-client: real etcd nodes for the pip.connect.etcd tests; libcurl talks to etcd's JSON gateway;
 # nlohmann-json3-dev is the JSON library (Debian-packaged, header-only, CMake config nlohmann_json::nlohmann_json).
-packages=(clang-19 clang-tools-19 libclang-rt-19-dev ninja-build libboost-test-dev librange-v3-dev
+# libboost1.81-dev: boost::unordered_flat_map for the lookup indexes; Boost.Test then comes from 1.81 as well.
+packages=(clang-19 clang-tools-19 libclang-rt-19-dev ninja-build libboost1.81-dev libboost-test1.81-dev librange-v3-dev
           libbenchmark-dev python3 etcd-server etcd-client libcurl4-openssl-dev nlohmann-json3-dev)
 minimum_cmake=3.28
 
