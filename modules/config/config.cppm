@@ -1,6 +1,9 @@
 // pip.config: ConfigParams and the configuration interfaces. Re-exports pip.errors, whose exceptions it throws.
+module;
+#include "pip_std.hpp"
 export module pip.config;
 export import pip.errors;
-export import :config_params;
-export import :configurable;
-export import :resolvers;
+
+#include "config_params.ipp"
+#include "configurable.ipp"
+#include "resolvers.ipp"

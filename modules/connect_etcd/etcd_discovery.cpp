@@ -6,10 +6,7 @@ module pip.connect.etcd;
 import pip.config;
 import pip.connect;
 import pip.errors;
-import :etcd_gateway;
-import :etcd_registrar;
-import :etcd_settings;
-import :etcd_watched_cache;
+import :internals;
 
 namespace pip::connect {
 namespace {

@@ -6,7 +6,7 @@ module;
 #include <nlohmann/json.hpp>
 module pip.connect.etcd;
 import pip.errors;
-import :etcd_gateway;
+import :internals;
 
 namespace pip::connect::etcd_detail {
 namespace {

@@ -3,8 +3,7 @@ module;
 #include "pip_std.hpp"
 module pip.connect.etcd;
 import pip.errors;
-import :etcd_gateway;
-import :etcd_registrar;
+import :internals;
 
 namespace pip::connect::etcd_detail {
 

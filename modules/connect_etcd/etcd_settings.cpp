@@ -4,7 +4,7 @@ module pip.connect.etcd;
 import pip.config;
 import pip.connect;
 import pip.errors;
-import :etcd_settings;
+import :internals;
 
 namespace pip::connect::etcd_detail {
 namespace {

@@ -4,8 +4,7 @@ module;
 #include "pip_std.hpp"
 module pip.connect.etcd;
 import pip.connect;
-import :etcd_gateway;
-import :etcd_watched_cache;
+import :internals;
 
 namespace pip::connect::etcd_detail {
 

@@ -1,12 +1,15 @@
 // pip.refer: component references. Re-exports pip.errors and pip.config, which its signatures use.
+module;
+#include "pip_std.hpp"
 export module pip.refer;
 export import pip.errors;
 export import pip.config;
-export import :descriptor;
-export import :locator;
-export import :component;
-export import :reference_exception;
-export import :ireferences;
-export import :references;
-export import :referencer;
-export import :dependency_resolver;
+
+#include "descriptor.ipp"
+#include "locator.ipp"
+#include "component.ipp"
+#include "reference_exception.ipp"
+#include "ireferences.ipp"
+#include "references.ipp"
+#include "referencer.ipp"
+#include "dependency_resolver.ipp"

@@ -1,5 +1,5 @@
 // DependencyResolver configured with malformed descriptors: the text is kept as a plain string locator
-// (contract in modules/refer/dependency_resolver.cppm), so configuring never throws and lookups fail only
+// (contract in modules/refer/dependency_resolver.ipp), so configuring never throws and lookups fail only
 // the way any missing dependency fails.
 #include <boost/test/unit_test.hpp>
 #include <memory>

@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(a_visitor_modifying_the_references_it_visits_gets_a_logic_e
     // Arrange
     auto references = std::make_shared<References>();
     references->put("a", std::make_shared<int>(1));
-    // Act: the documented contract (references.cppm): a writer inside a visitor could never proceed.
+    // Act: the documented contract (references.ipp): a writer inside a visitor could never proceed.
     BOOST_CHECK_THROW(references->visit(AnyLocator("a"), nullptr,
                                         [&](const Reference&) {
                                             references->put("b", std::make_shared<int>(2));

@@ -1,5 +1,5 @@
 // Referencer::set_references when a component's set_references throws: the first throw propagates unchanged
-// and the components after it are not referenced (the contract in modules/refer/referencer.cppm).
+// and the components after it are not referenced (the contract in modules/refer/referencer.ipp).
 #include <boost/test/unit_test.hpp>
 #include <exception>
 #include <memory>
