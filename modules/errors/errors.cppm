@@ -79,6 +79,12 @@ public:
         cause_ = std::move(cause);
         return *this;
     }
+    /// Replaces the message: lets a layer that rethrows the same object (`throw;`, so the type is kept) add
+    /// the context it knows, as Referencer does with the failing component.
+    ApplicationException& with_message(std::string_view message) {
+        message_ = message.empty() ? "Unknown error" : std::string(message);
+        return *this;
+    }
 
 protected:
     ApplicationException(std::string_view category, int status, std::string_view correlation_id,

@@ -1,54 +1,26 @@
 module;
 #include "pip_std.hpp"
+#include <cxxabi.h>
 module pip.refer;
 
 namespace pip::refer {
 namespace {
 
-/// Where a cast lands depends only on the layout of the complete object: its most derived type, which of its
-/// subobjects the component points at (the put type and its offset), and the target. Types are keyed by the
-/// address of their type_info, not by name: same-named types of unnamed namespaces in two files are different
-/// types with different layouts (a type with two type_info copies only costs a second computation).
-struct CastKey {
-    const std::type_info* most_derived;
-    const std::type_info* put_type;
-    std::ptrdiff_t subobject;
-    const std::type_info* target;
-    friend bool operator==(const CastKey&, const CastKey&) = default;
-};
-struct CastKeyHash {
-    std::size_t operator()(const CastKey& key) const noexcept {
-        std::size_t seed = 0;
-        for (const auto part :
-             {reinterpret_cast<std::uintptr_t>(key.most_derived), reinterpret_cast<std::uintptr_t>(key.put_type),
-              static_cast<std::uintptr_t>(key.subobject), reinterpret_cast<std::uintptr_t>(key.target)})
-            seed ^= std::hash<std::size_t>{}(part) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
-        return seed;
-    }
-};
+/// The ABI describes every class type with a `__class_type_info`; both casts below take that view of a type_info.
+const abi::__class_type_info* class_info(const std::type_info& type) noexcept {
+    return static_cast<const abi::__class_type_info*>(&type);
+}
 
-/// Casts computed for polymorphic components, shared by every component of the same layout.
-class SharedCasts {
-public:
-    [[nodiscard]] std::optional<std::optional<std::ptrdiff_t>> find(const CastKey& key) const {
-        const std::shared_lock lock(mutex_);
-        const auto found = casts_.find(key);
-        if (found == casts_.end()) return std::nullopt;
-        return found->second;
-    }
-    void add(const CastKey& key, std::optional<std::ptrdiff_t> offset) {
-        const std::scoped_lock lock(mutex_);
-        casts_.emplace(key, offset);
-    }
+/// `object`, of class `from`, as its public unambiguous base `to` (what a derived-to-base conversion gives), or null.
+const void* upcast(const void* object, const std::type_info& from, const std::type_info& to) noexcept {
+    auto* adjusted = const_cast<void*>(object);
+    return from.__do_upcast(class_info(to), &adjusted) ? adjusted : nullptr;
+}
 
-private:
-    mutable std::shared_mutex mutex_;
-    std::unordered_map<CastKey, std::optional<std::ptrdiff_t>, CastKeyHash> casts_;
-};
-
-SharedCasts& shared_casts() {
-    static SharedCasts casts;
-    return casts;
+/// dynamic_cast's run-time part: `object`, of polymorphic class `from`, down- or cross-cast to `to` within its
+/// complete object (public, unambiguous), or null. -1: no static hint of how the two types relate.
+const void* cast_within_object(const void* object, const std::type_info& from, const std::type_info& to) noexcept {
+    return abi::__dynamic_cast(object, class_info(from), class_info(to), -1);
 }
 
 }  // namespace
@@ -57,13 +29,14 @@ AnyComponent::~AnyComponent() {
     for (auto* node = casts_.load(std::memory_order_acquire); node != nullptr;) delete std::exchange(node, node->next);
 }
 
-std::optional<std::ptrdiff_t> AnyComponent::cast_offset(const std::type_info& target, Caster caster) const {
+std::optional<std::ptrdiff_t> AnyComponent::cast_offset(const std::type_info& target, bool target_is_class) const {
     if (target == *traits_->type) return 0;
+    if (!target_is_class || traits_->reach == CastReach::exact) return std::nullopt;
     auto* head = casts_.load(std::memory_order_acquire);
     for (auto* node = head; node != nullptr; node = node->next)
         if (node->target == &target) return node->offset;
 
-    const auto offset = computed_cast_offset(target, caster);
+    const auto offset = computed_cast_offset(target);
     // Racing threads may both add a node for the same target: harmless, both hold the same offset.
     auto* node = new CastNode{&target, offset, head};
     while (!casts_.compare_exchange_weak(node->next, node, std::memory_order_acq_rel, std::memory_order_acquire)) {
@@ -71,21 +44,12 @@ std::optional<std::ptrdiff_t> AnyComponent::cast_offset(const std::type_info& ta
     return offset;
 }
 
-std::optional<std::ptrdiff_t> AnyComponent::computed_cast_offset(const std::type_info& target, Caster caster) const {
+std::optional<std::ptrdiff_t> AnyComponent::computed_cast_offset(const std::type_info& target) const {
     const void* object = object_.get();
-    const auto throw_and_catch = [&]() -> std::optional<std::ptrdiff_t> {
-        if (const void* base = caster(object, traits_->throw_pointer))
-            return static_cast<const char*>(base) - static_cast<const char*>(object);
-        return std::nullopt;
-    };
-    if (traits_->dynamic_type == nullptr) return throw_and_catch();
-
-    const CastKey key{traits_->dynamic_type(object), traits_->type,
-                      static_cast<const char*>(object) - static_cast<const char*>(identity_), &target};
-    if (const auto known = shared_casts().find(key)) return *known;
-    const auto offset = throw_and_catch();
-    shared_casts().add(key, offset);
-    return offset;
+    const void* found = upcast(object, *traits_->type, target);
+    if (found == nullptr && traits_->reach == CastReach::dynamic) found = cast_within_object(object, *traits_->type, target);
+    if (found == nullptr) return std::nullopt;
+    return static_cast<const char*>(found) - static_cast<const char*>(object);
 }
 
 }  // namespace pip::refer

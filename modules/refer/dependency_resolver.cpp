@@ -34,9 +34,11 @@ const AnyLocator* DependencyResolver::locate(std::string_view name) const {
     return get_locator(name);
 }
 
-const AnyLocator& DependencyResolver::required_locator(std::string_view name) const {
+const AnyLocator& DependencyResolver::required_locator(std::string_view name, const std::type_info& wanted) const {
     if (const auto* locator = locate(name)) return *locator;
-    throw ReferenceException({}, name);
+    const AnyLocator name_locator(name);  // Pip reports the name itself as the locator
+    throw ReferenceException(
+        {}, LookupFailure{.locator = name_locator, .wanted = wanted, .dependency = name, .dependency_configured = false});
 }
 
 }  // namespace pip::refer

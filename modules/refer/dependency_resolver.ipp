@@ -2,8 +2,9 @@
 //
 // `configure` reads `dependencies.<name>` values: a descriptor string becomes a Descriptor, anything else
 // (a plain name, "") stays a string locator; a key with no value is skipped. Unknown names: optional getters
-// return empty, required getters throw ReferenceException naming the dependency. Using the resolver before
-// `set_references` throws std::logic_error("References shall be set").
+// return empty, required getters throw ReferenceException. A required getter's ReferenceException names the
+// dependency and the wanted type, and says why nothing was found (no locator configured, or what matched).
+// Using the resolver before `set_references` throws std::logic_error("References shall be set").
 
 export namespace pip::refer {
 
@@ -41,7 +42,10 @@ public:
     }
     template <class T = void>
     [[nodiscard]] std::vector<std::shared_ptr<T>> get_required(std::string_view name) const {
-        return references().template get_required<T>(required_locator(name));
+        const auto& locator = required_locator(name, typeid(T));
+        auto found = references().template get_optional<T>(locator);
+        if (found.empty()) throw references().lookup_failure(locator, typeid(T), nullptr, name);
+        return found;
     }
     template <class T = void>
     [[nodiscard]] std::shared_ptr<T> get_one_optional(std::string_view name) const {
@@ -50,7 +54,9 @@ public:
     }
     template <class T = void>
     [[nodiscard]] std::shared_ptr<T> get_one_required(std::string_view name) const {
-        return references().template get_one_required<T>(required_locator(name));
+        const auto& locator = required_locator(name, typeid(T));
+        if (auto found = references().template get_one_optional<T>(locator)) return found;
+        throw references().lookup_failure(locator, typeid(T), nullptr, name);
     }
     template <class T = void>
     [[nodiscard]] std::vector<std::shared_ptr<T>> find(std::string_view name, bool required) const {
@@ -69,7 +75,8 @@ private:
 
     [[nodiscard]] const IReferences& references() const;
     [[nodiscard]] const AnyLocator* locate(std::string_view name) const;
-    [[nodiscard]] const AnyLocator& required_locator(std::string_view name) const;
+    /// The locator of `name`; a ReferenceException saying none is configured when there is none.
+    [[nodiscard]] const AnyLocator& required_locator(std::string_view name, const std::type_info& wanted) const;
 
     std::map<std::string, AnyLocator, std::less<>> dependencies_;
     IReferences* references_ = nullptr;

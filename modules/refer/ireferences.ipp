@@ -1,7 +1,8 @@
 // pip.refer:ireferences: IReferences, the locator interface components receive, and the life-cycle interfaces.
 //
 // Lookups are templates over one virtual primitive, `visit`, which walks the matching references newest first;
-// the typed getters filter by component type on the way, so a match of the wrong type is skipped.
+// the typed getters filter by component type on the way, so a match of the wrong type is skipped. A required
+// lookup that finds nothing walks the matches once more to say in its exception what they were.
 
 namespace pip::refer::detail {
 
@@ -107,7 +108,7 @@ public:
     [[nodiscard]] std::shared_ptr<T> get_one_before(const std::shared_ptr<U>& reference, const L& locator) const {
         const auto* start = detail::object_identity(reference.get());
         // No entry holds a null reference, so nothing comes before it (null `older_than` would mean "from the newest").
-        if (start == nullptr) throw not_found(AnyLocator(locator), typeid(T), 0);
+        if (start == nullptr) throw ReferenceException({}, AnyLocator(locator));
         return first<T>(AnyLocator(locator), start, true);
     }
 
@@ -117,6 +118,32 @@ public:
     /// Calls `visitor` with every reference, oldest first, until it returns false.
     virtual void visit_all(ReferenceVisitor visitor) const = 0;
 
+    /// The ReferenceException of a required lookup of a `wanted` by `query` (from `older_than_component` on) that
+    /// found nothing. It names the types of what matched, or, for a string that spells a descriptor, how many
+    /// components that descriptor finds. `dependency`: the DependencyResolver name `query` was configured for.
+    [[nodiscard]] ReferenceException lookup_failure(const AnyLocator& query, const std::type_info& wanted,
+                                                    const void* older_than_component = nullptr,
+                                                    std::string_view dependency = {}) const {
+        std::vector<MatchedComponent> matched;
+        visit(query, older_than_component, [&](const Reference& reference) {
+            const auto& component = reference.get_component();
+            matched.push_back({&component.object_type(), &component.type(), component.is_const()});
+            return true;
+        });
+        std::size_t found_by_descriptor = 0;
+        if (const auto* text = query.string(); text != nullptr && matched.empty())
+            if (const auto descriptor = DescriptorView::parse(*text))
+                visit(AnyLocator(*descriptor), nullptr, [&](const Reference&) {
+                    ++found_by_descriptor;
+                    return true;
+                });
+        return ReferenceException({}, LookupFailure{.locator = query,
+                                                    .wanted = wanted,
+                                                    .matched = matched,
+                                                    .found_by_descriptor = found_by_descriptor,
+                                                    .dependency = dependency});
+    }
+
 protected:
     virtual void put_reference(Reference reference) = 0;
     virtual std::vector<std::shared_ptr<void>> remove_references(const AnyLocator& query, bool all) = 0;
@@ -125,37 +152,23 @@ private:
     template <class T>
     std::shared_ptr<T> first(const AnyLocator& query, const void* older_than, bool required) const {
         std::shared_ptr<T> found;
-        std::size_t other_types = 0;
         visit(query, older_than, [&](const Reference& reference) {
             found = reference.get_component().as<T>();
-            other_types += found ? 0 : 1;
             return !found;
         });
-        if (!found && required) throw not_found(query, typeid(T), other_types);
+        if (!found && required) throw lookup_failure(query, typeid(T), older_than);
         return found;
     }
 
     template <class T>
     std::vector<std::shared_ptr<T>> collect(const AnyLocator& query, const void* older_than, bool required) const {
         std::vector<std::shared_ptr<T>> found;
-        std::size_t other_types = 0;
         visit(query, older_than, [&](const Reference& reference) {
-            if (auto component = reference.get_component().as<T>())
-                found.push_back(std::move(component));
-            else
-                ++other_types;
+            if (auto component = reference.get_component().as<T>()) found.push_back(std::move(component));
             return true;
         });
-        if (found.empty() && required) throw not_found(query, typeid(T), other_types);
+        if (found.empty() && required) throw lookup_failure(query, typeid(T), older_than);
         return found;
-    }
-
-    static ReferenceException not_found(const AnyLocator& query, const std::type_info& wanted, std::size_t other_types) {
-        ReferenceException error({}, query);
-        if (other_types > 0)
-            error.with_details("expected_type", detail::type_name(wanted))
-                .with_details("components_of_other_types", std::to_string(other_types));
-        return error;
     }
 };
 

@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(a_missing_malformed_dependency_is_a_reference_exception_nam
     BOOST_CHECK_EXCEPTION(static_cast<void>(resolver.get_one_required("too_many")), ReferenceException,
                           [](const ReferenceException& e) {
                               return e.code() == "REF_ERROR" && e.details().at("locator") == "a:b:c:d:e:f" &&
-                                     e.message() == "Failed to obtain reference to a:b:c:d:e:f";
+                                     e.message() == "Failed to obtain reference to a:b:c:d:e:f for dependency \"too_many\"";
                           });
     BOOST_CHECK_EXCEPTION(static_cast<void>(resolver.get_required("unknown")), ReferenceException,
                           [](const ReferenceException& e) { return e.details().at("locator") == "unknown"; });

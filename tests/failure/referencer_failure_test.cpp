@@ -1,5 +1,6 @@
-// Referencer::set_references when a component's set_references throws: the first throw propagates unchanged
-// and the components after it are not referenced (the contract in modules/refer/referencer.ipp).
+// Referencer::set_references when a component's set_references throws: the first throw stops the walk, the
+// components after it are not referenced, and the exception names the component: a pip exception is the very object
+// thrown, any other one is the cause of a ReferenceException (the contract in modules/refer/referencer.ipp).
 #include <boost/test/unit_test.hpp>
 #include <exception>
 #include <memory>
@@ -49,8 +50,8 @@ BOOST_AUTO_TEST_CASE(first_throw_stops_the_walk_over_a_list) {
     std::exception_ptr caught;
     try {
         Referencer::set_references(references, components);
-    } catch (const WiringError&) {
-        caught = std::current_exception();
+    } catch (const ReferenceException& e) {
+        caught = e.cause();
     }
     // Assert: the very exception object the component threw, and "c" never referenced.
     BOOST_TEST((caught == failure));
@@ -67,8 +68,9 @@ BOOST_AUTO_TEST_CASE(first_throw_stops_the_walk_over_registered_components_oldes
     references.put("d", std::make_shared<Wired>("d", log,
                                                 std::make_exception_ptr(std::logic_error("never reached"))));
     // Act / Assert
-    BOOST_CHECK_EXCEPTION(Referencer::set_references(references), WiringError,
-                          [](const WiringError& e) { return std::string(e.what()) == "b cannot wire"; });
+    BOOST_CHECK_EXCEPTION(Referencer::set_references(references), ReferenceException, [](const ReferenceException& e) {
+        return e.message() == "set_references failed for component b of type (anonymous namespace)::Wired: b cannot wire";
+    });
     BOOST_TEST(log == (std::vector<std::string>{"a", "b"}), boost::test_tools::per_element());
     // The references themselves are untouched and still usable.
     BOOST_TEST(references.size() == 4U);
@@ -76,18 +78,20 @@ BOOST_AUTO_TEST_CASE(first_throw_stops_the_walk_over_registered_components_oldes
     BOOST_TEST(references.get_one_optional<Wired>("e") != nullptr);
 }
 
-BOOST_AUTO_TEST_CASE(application_exception_keeps_its_type_code_and_details) {
+BOOST_AUTO_TEST_CASE(application_exception_keeps_its_type_code_and_details_and_names_the_component) {
     // Arrange
     std::vector<std::string> log;
     References references;
     const auto failure = std::make_exception_ptr(
         pip::errors::ConfigException("cid-1", "MISSING_DEPENDENCY", "no logger").with_details("dependency", "logger"));
     references.put("a", std::make_shared<Wired>("a", log, failure));
-    // Act / Assert
+    // Act + Assert: the very ConfigException comes out, with the component named in its message and details
     BOOST_CHECK_EXCEPTION(Referencer::set_references(references), pip::errors::ConfigException,
                           [](const pip::errors::ConfigException& e) {
                               return e.code() == "MISSING_DEPENDENCY" && e.correlation_id() == "cid-1" &&
-                                     e.details().at("dependency") == "logger" && e.message() == "no logger";
+                                     e.details().at("dependency") == "logger" && e.details().at("component") == "a" &&
+                                     e.message().starts_with("set_references failed for component a of type ") &&
+                                     e.message().ends_with(": no logger");
                           });
 }
 

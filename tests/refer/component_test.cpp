@@ -78,6 +78,46 @@ struct TwinBase {
 };
 struct Twin : TwinOther, TwinBase {};
 
+// A service implementing interfaces side by side, as factories return it: put as one, found as the others.
+struct IRepo {
+    virtual ~IRepo() = default;
+    [[nodiscard]] virtual std::string table() const = 0;
+};
+struct IOpen {
+    virtual ~IOpen() = default;
+    [[nodiscard]] virtual bool opened() const = 0;
+};
+struct Repo : IRepo, IOpen, PlainBase {
+    [[nodiscard]] std::string table() const override { return "users"; }
+    [[nodiscard]] bool opened() const override { return true; }
+};
+// Its IOpen is private: dynamic_cast does not reach it, from any side.
+struct SecretRepo : IRepo, private IOpen {
+    [[nodiscard]] std::string table() const override { return "secrets"; }
+    [[nodiscard]] bool opened() const override { return false; }
+};
+
+// Not polymorphic, with a private base and with a virtual base (a vtable but no virtual function).
+struct PlainPrivate : private PlainBase {};
+struct VirtualOnly : virtual PlainBase {
+    int own = 5;
+};
+
+/// as<T>() finds what dynamic_cast<T*> finds from the pointer `put` the component was put as.
+template <class T, class P>
+void check_agrees_with_dynamic_cast(const AnyComponent& component, const std::shared_ptr<P>& put) {
+    const void* expected = dynamic_cast<T*>(put.get());
+    BOOST_TEST(static_cast<const void*>(component.as<T>().get()) == expected,
+               "as<" << typeid(T).name() << "> of a component put as " << typeid(P).name());
+}
+
+/// The same for every T of Targets.
+template <class... Targets, class P>
+void check_agrees_with_dynamic_cast(const std::shared_ptr<P>& put) {
+    const AnyComponent component(put);
+    (check_agrees_with_dynamic_cast<Targets>(component, put), ...);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(component)
@@ -178,11 +218,12 @@ BOOST_AUTO_TEST_CASE(cast_to_a_virtual_base_of_an_intermediate_type) {
 
     // Act
     const auto root = component.as<Root>();
+    const auto left = component.as<Left>();
 
     // Assert
     BOOST_TEST_REQUIRE(root != nullptr);
     BOOST_TEST(root.get() == static_cast<Root*>(diamond.get()));
-    BOOST_TEST(component.as<Left>() == nullptr);  // not a base of the type it was put as
+    BOOST_TEST(left.get() == static_cast<Left*>(diamond.get()));  // a cross-cast within the Diamond
 }
 
 BOOST_AUTO_TEST_CASE(casts_are_right_for_every_object_of_a_type) {
@@ -231,10 +272,11 @@ BOOST_AUTO_TEST_CASE(casts_depend_on_the_subobject_a_component_points_at) {
     const AnyComponent as_robot(first);
     const AnyComponent as_named{std::shared_ptr<Named>(second)};
 
-    // Act / Assert
+    // Act / Assert: each cast lands in its own object
     BOOST_TEST(as_robot.as<Named>().get() == static_cast<Named*>(first.get()));
     BOOST_TEST(as_named.as<Named>().get() == static_cast<Named*>(second.get()));
-    BOOST_TEST(as_named.as<Serial>() == nullptr);  // Serial is not a base of Named
+    BOOST_TEST(as_named.as<Serial>().get() == static_cast<Serial*>(second.get()));
+    BOOST_TEST(as_named.as<Robot>().get() == second.get());
     BOOST_TEST(as_robot.as<Serial>().get() == static_cast<Serial*>(first.get()));
 }
 
@@ -270,7 +312,7 @@ BOOST_AUTO_TEST_CASE(wrong_type_gives_null) {
     const AnyComponent number(std::make_shared<int>(5));
 
     // Act / Assert
-    BOOST_TEST(dog.as<Puppy>() == nullptr);  // a derived type is not a base
+    BOOST_TEST(dog.as<Puppy>() == nullptr);  // a derived type the object is not
     BOOST_TEST(dog.as<Unrelated>() == nullptr);
     BOOST_TEST(dog.as<Robot>() == nullptr);
     BOOST_TEST(dog.as<int>() == nullptr);
@@ -418,6 +460,151 @@ BOOST_AUTO_TEST_CASE(concurrent_casts_agree) {
 
     // Assert
     BOOST_TEST(wrong.load() == 0);
+}
+
+// --- the dynamic_cast rule, whatever pointer type the component was put as ----------------------------------------
+
+BOOST_AUTO_TEST_CASE(found_as_a_sibling_interface_of_the_put_type) {
+    // Arrange: put as IRepo, as a factory returns it
+    const auto repo = std::make_shared<Repo>();
+    const AnyComponent component{std::shared_ptr<IRepo>(repo)};
+
+    // Act
+    const auto open = component.as<IOpen>();
+    const auto plain = component.as<PlainBase>();
+
+    // Assert: cross-casts, also to a non-polymorphic base of the complete object
+    BOOST_TEST_REQUIRE(open != nullptr);
+    BOOST_TEST(open.get() == static_cast<IOpen*>(repo.get()));
+    BOOST_TEST(open->opened());
+    BOOST_TEST(plain.get() == static_cast<PlainBase*>(repo.get()));
+}
+
+BOOST_AUTO_TEST_CASE(found_as_the_complete_type_through_a_base_pointer) {
+    // Arrange
+    const auto puppy = std::make_shared<Puppy>();
+    const AnyComponent puppy_as_animal{std::shared_ptr<Animal>(puppy)};
+    const AnyComponent dog_as_animal{std::shared_ptr<Animal>(std::make_shared<Dog>())};
+
+    // Act / Assert: down-casts reach what the object is, and no further
+    BOOST_TEST(puppy_as_animal.as<Puppy>().get() == puppy.get());
+    BOOST_TEST(puppy_as_animal.as<Dog>().get() == static_cast<Dog*>(puppy.get()));
+    BOOST_TEST(dog_as_animal.as<Dog>() != nullptr);
+    BOOST_TEST(dog_as_animal.as<Puppy>() == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(casts_agree_with_dynamic_cast_from_the_put_pointer) {
+    // Arrange
+    const auto robot = std::make_shared<Robot>();
+    const auto diamond = std::make_shared<Diamond>();
+    const auto ambiguous = std::make_shared<AmbiguousDiamond>();
+    const auto repo = std::make_shared<Repo>();
+    const std::shared_ptr<Root> root_of_left = std::shared_ptr<PlainLeft>(ambiguous);
+
+    // Act / Assert
+    check_agrees_with_dynamic_cast<Robot, Serial, Named, Unrelated>(std::shared_ptr<Serial>(robot));
+    check_agrees_with_dynamic_cast<Robot, Serial, Named, Unrelated>(std::shared_ptr<Named>(robot));
+    check_agrees_with_dynamic_cast<Diamond, Left, Right, Root>(std::shared_ptr<Root>(diamond));
+    check_agrees_with_dynamic_cast<Diamond, Left, Right, Root>(std::shared_ptr<Left>(diamond));
+    check_agrees_with_dynamic_cast<AmbiguousDiamond, PlainLeft, PlainRight, Root>(std::shared_ptr<PlainRight>(ambiguous));
+    check_agrees_with_dynamic_cast<AmbiguousDiamond, PlainLeft, PlainRight, Root>(root_of_left);
+    check_agrees_with_dynamic_cast<Repo, IRepo, IOpen, PlainBase, Animal>(std::shared_ptr<IOpen>(repo));
+    check_agrees_with_dynamic_cast<Puppy, Dog, Animal, Robot>(std::shared_ptr<Animal>(std::make_shared<Puppy>()));
+}
+
+BOOST_AUTO_TEST_CASE(an_ambiguous_base_is_found_only_from_a_side_holding_one_copy) {
+    // Arrange: AmbiguousDiamond holds two Roots, one per side
+    const auto ambiguous = std::make_shared<AmbiguousDiamond>();
+    const AnyComponent whole(ambiguous);
+    const AnyComponent left{std::shared_ptr<PlainLeft>(ambiguous)};
+    const AnyComponent right{std::shared_ptr<PlainRight>(ambiguous)};
+
+    // Act / Assert: as dynamic_cast, an upcast from the put type first, then the complete object
+    BOOST_TEST(whole.as<Root>() == nullptr);
+    BOOST_TEST(left.as<Root>().get() == static_cast<Root*>(static_cast<PlainLeft*>(ambiguous.get())));
+    BOOST_TEST(right.as<Root>().get() == static_cast<Root*>(static_cast<PlainRight*>(ambiguous.get())));
+    BOOST_TEST(left.as<Root>() != right.as<Root>());
+    BOOST_TEST(left.as<PlainRight>().get() == static_cast<PlainRight*>(ambiguous.get()));
+}
+
+BOOST_AUTO_TEST_CASE(a_private_interface_is_not_found_from_any_side) {
+    // Arrange
+    const auto secret = std::make_shared<SecretRepo>();
+    const AnyComponent as_repo{std::shared_ptr<IRepo>(secret)};
+    const AnyComponent as_itself(secret);
+
+    // Act / Assert
+    BOOST_TEST(as_repo.as<IOpen>() == nullptr);
+    BOOST_TEST(as_itself.as<IOpen>() == nullptr);
+    BOOST_TEST(as_repo.as<SecretRepo>().get() == secret.get());
+}
+
+BOOST_AUTO_TEST_CASE(a_non_polymorphic_component_is_found_as_its_put_type_and_public_bases_only) {
+    // Arrange
+    const auto derived = std::make_shared<PlainDerived>();
+    const AnyComponent as_base{std::shared_ptr<PlainBase>(derived)};
+    const AnyComponent hidden(std::make_shared<PlainPrivate>());
+    const auto virtual_only = std::make_shared<VirtualOnly>();
+    const AnyComponent through_virtual_base(virtual_only);
+
+    // Act / Assert: no down- or cross-casts without run-time type information
+    BOOST_TEST(as_base.as<PlainBase>().get() == static_cast<PlainBase*>(derived.get()));
+    BOOST_TEST(as_base.as<PlainDerived>() == nullptr);
+    BOOST_TEST(as_base.as<PlainOther>() == nullptr);
+    BOOST_TEST(hidden.as<PlainBase>() == nullptr);
+    BOOST_TEST(hidden.as<PlainPrivate>() != nullptr);
+    BOOST_TEST_REQUIRE(through_virtual_base.as<PlainBase>() != nullptr);
+    BOOST_TEST(through_virtual_base.as<PlainBase>().get() == static_cast<PlainBase*>(virtual_only.get()));
+    BOOST_TEST(through_virtual_base.as<PlainBase>()->value == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_const_component_is_cross_cast_only_to_const) {
+    // Arrange
+    const auto repo = std::make_shared<Repo>();
+    const AnyComponent component{std::shared_ptr<const IRepo>(repo)};
+
+    // Act / Assert
+    BOOST_TEST(component.as<IOpen>() == nullptr);
+    BOOST_TEST(component.as<const IOpen>().get() == static_cast<const IOpen*>(repo.get()));
+    BOOST_TEST(component.as<const Repo>().get() == repo.get());
+    BOOST_TEST(component.is_const());
+}
+
+BOOST_AUTO_TEST_CASE(cross_cast_results_share_the_put_pointer_ownership) {
+    // Arrange: the component is put through an aliasing pointer into an owner that holds it as a member
+    struct Holder {
+        Repo repo;
+    };
+    auto holder = std::make_shared<Holder>();
+    const std::weak_ptr<Holder> watch = holder;
+    std::shared_ptr<IOpen> open;
+    {
+        const AnyComponent component{std::shared_ptr<IRepo>(holder, &holder->repo)};
+        holder.reset();
+
+        // Act
+        open = component.as<IOpen>();
+    }
+
+    // Assert: the cast points into the member and keeps the owner alive, alone
+    BOOST_TEST_REQUIRE(open != nullptr);
+    BOOST_TEST(!watch.expired());
+    BOOST_TEST(open.get() == static_cast<IOpen*>(&watch.lock()->repo));
+    BOOST_TEST(open.use_count() == 1);
+    open.reset();
+    BOOST_TEST(watch.expired());
+}
+
+BOOST_AUTO_TEST_CASE(object_type_is_the_most_derived_type) {
+    // Arrange
+    const auto repo = std::make_shared<Repo>();
+    const AnyComponent polymorphic{std::shared_ptr<IOpen>(repo)};
+    const AnyComponent plain{std::shared_ptr<PlainBase>(std::make_shared<PlainDerived>())};
+
+    // Act / Assert
+    BOOST_TEST((polymorphic.type() == typeid(IOpen)));
+    BOOST_TEST((polymorphic.object_type() == typeid(Repo)));
+    BOOST_TEST((plain.object_type() == typeid(PlainBase)));  // without run-time type information, the put type
 }
 
 // --- Reference: a locator with its component --------------------------------------------------------------------

@@ -202,13 +202,14 @@ BOOST_AUTO_TEST_CASE(a_configured_dependency_with_no_component) {
     // Act
     const auto error = thrown<ReferenceException>([&] { static_cast<void>(resolver.get_one_required("a")); });
 
-    // Assert: the message names the locator
+    // Assert: the message names the locator and the dependency
     BOOST_TEST(resolver.get_optional("a").empty());
     BOOST_TEST(resolver.get_one_optional("a") == nullptr);
     BOOST_TEST(resolver.find("a", false).empty());
     BOOST_TEST_REQUIRE(error.has_value());
-    BOOST_TEST(error->message() == "Failed to obtain reference to g:t:k:n:1.0");
+    BOOST_TEST(error->message() == "Failed to obtain reference to g:t:k:n:1.0 for dependency \"a\"");
     BOOST_TEST(error->details().at("locator") == "g:t:k:n:1.0");
+    BOOST_TEST(error->details().at("dependency") == "a");
     BOOST_CHECK_THROW(static_cast<void>(resolver.get_required("b")), ReferenceException);
     BOOST_CHECK_THROW(static_cast<void>(resolver.find("c", true)), ReferenceException);
 }
@@ -238,9 +239,52 @@ BOOST_AUTO_TEST_CASE(unknown_names_throw_from_required_getters_naming_the_depend
     for (const auto& error : {one, all, found}) {
         BOOST_TEST_REQUIRE(error.has_value());
         BOOST_TEST(error->code() == "REF_ERROR");
-        BOOST_TEST(error->message() == "Failed to obtain reference to unknown");
+        BOOST_TEST(error->message() ==
+                   "Failed to obtain reference to unknown for dependency \"unknown\": no locator is configured for it");
         BOOST_TEST(error->details().at("locator") == "unknown");
+        BOOST_TEST(error->details().at("dependency") == "unknown");
     }
+}
+
+BOOST_AUTO_TEST_CASE(required_getters_name_the_dependency_the_wanted_type_and_what_matched) {
+    // Arrange: `a` finds two Named components, neither of them an IStore
+    auto refs = sample_references();
+    const DependencyResolver resolver(sample_config(), refs);
+
+    // Act
+    const auto one = thrown<ReferenceException>([&] { static_cast<void>(resolver.get_one_required<IStore>("a")); });
+    const auto all = thrown<ReferenceException>([&] { static_cast<void>(resolver.get_required<IStore>("a")); });
+    const auto unknown =
+        thrown<ReferenceException>([&] { static_cast<void>(resolver.get_one_required<IStore>("unknown")); });
+
+    // Assert
+    for (const auto& error : {one, all}) {
+        BOOST_TEST_REQUIRE(error.has_value());
+        BOOST_TEST(error->code() == "REF_ERROR");
+        BOOST_TEST(error->message() ==
+                   "Failed to obtain reference to g:t:k:n:1.0 for dependency \"a\" (wanted type "
+                   "(anonymous namespace)::IStore): 2 components match but none is of type "
+                   "(anonymous namespace)::IStore: (anonymous namespace)::Named (2)");
+        BOOST_TEST(error->details().at("components_of_other_types") == "2");
+    }
+    BOOST_TEST_REQUIRE(unknown.has_value());
+    BOOST_TEST(unknown->message() == "Failed to obtain reference to unknown for dependency \"unknown\" (wanted type "
+                                     "(anonymous namespace)::IStore): no locator is configured for it");
+}
+
+BOOST_AUTO_TEST_CASE(required_getters_find_a_component_through_a_sibling_interface) {
+    // Arrange: MemoryStore put as Named is still an IStore
+    References refs;
+    const auto store = std::make_shared<MemoryStore>("memory");
+    refs.put(Descriptor("g", "t", "k", "n", "1.0"), std::shared_ptr<Named>(store));
+    const DependencyResolver resolver(sample_config(), refs);
+
+    // Act
+    const auto found = resolver.get_one_required<IStore>("a");
+
+    // Assert
+    BOOST_TEST(found.get() == static_cast<IStore*>(store.get()));
+    BOOST_TEST(resolver.get_required<IStore>("a").size() == 1U);
 }
 
 BOOST_AUTO_TEST_CASE(using_the_resolver_before_set_references_throws_logic_error) {

@@ -63,6 +63,21 @@ struct Failing : IReferenceable {
     void set_references(IReferences&) override { throw WiringError("cannot wire", 17); }
 };
 
+/// Fails while it is being unreferenced.
+struct FailingUnset : IUnreferenceable {
+    void unset_references() override { throw WiringError("cannot unwire", 3); }
+};
+
+/// A repository as a factory returns it: put as IRepo, its life-cycle interfaces are siblings of IRepo.
+struct IRepo {
+    virtual ~IRepo() = default;
+};
+struct RepoService : IRepo, IReferenceable, IUnreferenceable {
+    void set_references(IReferences& references) override { received = &references; }
+    void unset_references() override { received = nullptr; }
+    IReferences* received = nullptr;
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(referencer)
@@ -201,6 +216,35 @@ BOOST_AUTO_TEST_CASE(set_references_wires_every_registered_component_oldest_firs
     BOOST_TEST(set_only->received == &refs);
 }
 
+BOOST_AUTO_TEST_CASE(set_references_wires_a_component_put_as_a_sibling_interface) {
+    // Arrange
+    References refs;
+    const auto repo = std::make_shared<RepoService>();
+    refs.put(Descriptor("pip", "repo", "memory", "default", "1.0"), std::shared_ptr<IRepo>(repo));
+
+    // Act
+    Referencer::set_references(refs);
+    const auto* wired = repo->received;
+    Referencer::unset_references(refs);
+
+    // Assert
+    BOOST_TEST(wired == &refs);
+    BOOST_TEST(repo->received == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(set_references_wires_a_list_of_sibling_interface_pointers) {
+    // Arrange
+    References refs;
+    const auto repo = std::make_shared<RepoService>();
+    const std::vector<std::shared_ptr<IRepo>> components{repo};
+
+    // Act
+    Referencer::set_references(refs, components);
+
+    // Assert
+    BOOST_TEST(repo->received == &refs);
+}
+
 BOOST_AUTO_TEST_CASE(unset_references_calls_each_component) {
     // Arrange
     Log log;
@@ -251,7 +295,7 @@ BOOST_AUTO_TEST_CASE(a_full_life_cycle) {
 
 // --- failures ---------------------------------------------------------------------------------------------------
 
-BOOST_AUTO_TEST_CASE(a_failing_component_stops_wiring_and_its_exception_propagates) {
+BOOST_AUTO_TEST_CASE(a_failing_component_stops_wiring_and_is_named_in_the_exception) {
     // Arrange
     Log log;
     References refs;
@@ -262,23 +306,27 @@ BOOST_AUTO_TEST_CASE(a_failing_component_stops_wiring_and_its_exception_propagat
     refs.put("c", after);
 
     // Act
-    std::optional<WiringError> error;
+    std::optional<ReferenceException> error;
     try {
         Referencer::set_references(refs);
-    } catch (const WiringError& e) {
+    } catch (const ReferenceException& e) {
         error = e;
     }
 
-    // Assert: the original exception, unchanged; later components untouched
+    // Assert: the component's locator and type in the message, the original exception as the cause
     BOOST_TEST_REQUIRE(error.has_value());
-    BOOST_TEST(std::string(error->what()) == "cannot wire");
-    BOOST_TEST(error->code == 17);
+    BOOST_TEST(error->message() == "set_references failed for component b of type (anonymous namespace)::Failing: cannot wire");
+    BOOST_TEST(error->code() == "REF_ERROR");
+    BOOST_TEST(error->details().at("component") == "b");
+    BOOST_TEST(error->details().at("component_type") == "(anonymous namespace)::Failing");
+    BOOST_CHECK_EXCEPTION(std::rethrow_exception(error->cause()), WiringError,
+                          [](const WiringError& cause) { return cause.code == 17; });
     BOOST_TEST(before->received == &refs);
     BOOST_TEST(after->received == nullptr);
     BOOST_TEST(log == (Log{"set before"}), boost::test_tools::per_element());
 }
 
-BOOST_AUTO_TEST_CASE(a_failing_component_in_a_list_stops_wiring) {
+BOOST_AUTO_TEST_CASE(a_failing_component_in_a_list_stops_wiring_and_is_named_by_its_type) {
     // Arrange
     Log log;
     References refs;
@@ -286,13 +334,42 @@ BOOST_AUTO_TEST_CASE(a_failing_component_in_a_list_stops_wiring) {
     const auto after = std::make_shared<Recorder>("after", log);
     const std::vector<std::shared_ptr<IReferenceable>> components{before, std::make_shared<Failing>(), after};
 
-    // Act / Assert
-    BOOST_CHECK_THROW(Referencer::set_references(refs, components), WiringError);
+    // Act / Assert: the most derived type, though the list holds IReferenceable pointers
+    BOOST_CHECK_EXCEPTION(Referencer::set_references(refs, components), ReferenceException,
+                          [](const ReferenceException& e) {
+                              return e.message() ==
+                                         "set_references failed for a component of type (anonymous namespace)::Failing: "
+                                         "cannot wire" &&
+                                     !e.details().contains("component") && e.cause() != nullptr;
+                          });
     BOOST_TEST(log == (Log{"set before"}), boost::test_tools::per_element());
     BOOST_TEST(after->received == nullptr);
 }
 
-BOOST_AUTO_TEST_CASE(a_pip_exception_propagates_with_its_details) {
+BOOST_AUTO_TEST_CASE(a_failing_unset_references_is_named_in_the_exception) {
+    // Arrange
+    References refs;
+    refs.put(Descriptor("pip", "repo", "memory", "default", "1.0"), std::make_shared<FailingUnset>());
+    const std::vector<std::shared_ptr<IUnreferenceable>> components{std::make_shared<FailingUnset>()};
+
+    // Act
+    const auto registered = [&] { Referencer::unset_references(refs); };
+    const auto listed = [&] { Referencer::unset_references(components); };
+
+    // Assert
+    BOOST_CHECK_EXCEPTION(registered(), ReferenceException, [](const ReferenceException& e) {
+        return e.message() ==
+                   "unset_references failed for component pip:repo:memory:default:1.0 of type "
+                   "(anonymous namespace)::FailingUnset: cannot unwire" &&
+               e.details().at("component") == "pip:repo:memory:default:1.0";
+    });
+    BOOST_CHECK_EXCEPTION(listed(), ReferenceException, [](const ReferenceException& e) {
+        return e.message() ==
+               "unset_references failed for a component of type (anonymous namespace)::FailingUnset: cannot unwire";
+    });
+}
+
+BOOST_AUTO_TEST_CASE(a_pip_exception_keeps_its_type_and_details_and_names_the_component) {
     // Arrange
     struct FailingWithDetails : IReferenceable {
         void set_references(IReferences& references) override {
@@ -310,9 +387,14 @@ BOOST_AUTO_TEST_CASE(a_pip_exception_propagates_with_its_details) {
         error = e;
     }
 
-    // Assert
+    // Assert: the lookup's own exception, its message now naming the component
     BOOST_TEST_REQUIRE(error.has_value());
+    BOOST_TEST(error->code() == "REF_ERROR");
     BOOST_TEST(error->details().at("locator") == "*:missing:*:*:*");
+    BOOST_TEST(error->details().at("component") == "x");
+    BOOST_TEST(error->message().starts_with("set_references failed for component x of type "));
+    BOOST_TEST(error->message().ends_with(": Failed to obtain reference to *:missing:*:*:*"));
+    BOOST_TEST(!error->cause());
 }
 
 BOOST_AUTO_TEST_CASE(a_referenced_component_may_look_up_its_dependencies) {
