@@ -1,7 +1,7 @@
 // pip.build:ifactory: IFactory, the interface of everything that creates components by locator.
 //
 // Implementations provide `can_create` and `create_component`; `create` and the typed `create<T>` are built on
-// them. A created component is an AnyComponent, so `create<T>` finds it as any public base of its concrete type.
+// them. A created component is an AnyComponent, so `create<T>` finds it as any type dynamic_cast converts it to.
 
 export namespace pip::build {
 
@@ -24,7 +24,7 @@ public:
         return component ? component->as<void>() : nullptr;
     }
 
-    /// The new component as a T (any public base of what the factory made); null when the locator is unknown.
+    /// The new component as a T (by dynamic_cast's rule, as typed lookups); null when the locator is unknown.
     /// A component that is not a T throws CreateException: it was made, and would otherwise be lost silently.
     template <class T>
     [[nodiscard]] std::shared_ptr<T> create(const refer::AnyLocator& locator) const {
