@@ -21,7 +21,8 @@ function(pip_add_module name)
     $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/modules/detail>
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/pip>)
   target_link_libraries(${target} PUBLIC ${arg_DEPENDS})
-  target_compile_options(${target} PRIVATE ${PIP_WARNINGS})
+  # Build-tree only: exported, they would become the flags of every consumer's build of the interfaces.
+  target_compile_options(${target} PRIVATE "$<BUILD_INTERFACE:${PIP_WARNINGS}>")
   foreach(fragment IN LISTS arg_FRAGMENTS)
     cmake_path(GET fragment PARENT_PATH fragment_dir)
     install(FILES ${fragment} DESTINATION ${PIP_INSTALL_MODULEDIR}/${fragment_dir})
