@@ -1,11 +1,11 @@
-# pip_add_module(<name> INTERFACE <file> [FRAGMENTS <files...>] [INTERNAL <file>] [SOURCES <files...>]
+# pip_add_module(<name> INTERFACE <files...> [FRAGMENTS <files...>] [INTERNAL <file>] [SOURCES <files...>]
 #                [DEPENDS <targets...>])
 # Builds one named module as the static library `pip_<name>`, exported as `pip::<name>`.
-# INTERFACE is the module's one interface unit; FRAGMENTS are the files it #includes (installed beside it, since
+# INTERFACE is the module's one interface unit (pip::errors also carries pip.detail.std, which all import); FRAGMENTS are the files it #includes (installed beside it, since
 # consumers compile the interface from the installed sources). INTERNAL is an implementation partition that only
 # SOURCES import: built in a private file set, never installed. Module dependencies are PUBLIC.
 function(pip_add_module name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "INTERFACE;INTERNAL" "FRAGMENTS;SOURCES;DEPENDS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "INTERNAL" "INTERFACE;FRAGMENTS;SOURCES;DEPENDS")
   set(target pip_${name})
   add_library(${target} STATIC)
   add_library(pip::${name} ALIAS ${target})

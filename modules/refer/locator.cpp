@@ -1,5 +1,4 @@
 module;
-#include "pip_std.hpp"
 #include <cxxabi.h>
 module pip.refer;
 
