@@ -22,6 +22,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 NAMESPACES = ["std", "std::ranges", "std::ranges::views", "std::chrono", "std::this_thread"]
 # libstdc++'s internal namespaces whose operators argument-dependent lookup must find (vector's iterators are
 # __gnu_cxx::__normal_iterator, for one): only their operators are exported.
+STANDARDS = ["c++20", "c++23", "c++2c"]
 OPERATOR_NAMESPACES = ["__gnu_cxx", "std::__detail", "std::__exception_ptr", "std::ranges::__detail"]
 
 
@@ -59,11 +60,15 @@ def render(names):
 
 
 def rejected_lines(compiler, path):
-    """The lines of `path` that a trial compile rejects."""
-    with tempfile.TemporaryDirectory() as scratch:
-        result = subprocess.run([compiler, "-std=c++20", f"-I{HERE}", "--precompile", "-x", "c++-module", str(path),
-                                 "-o", f"{scratch}/std.pcm"], capture_output=True, text=True)
-    return {int(line) for line in re.findall(rf"^{re.escape(str(path))}:(\d+):\d+: error", result.stderr, re.M)}
+    """The lines of `path` that a trial compile rejects in any standard a consumer may use (C++23 removed some
+    names, such as std::declare_reachable)."""
+    rejected = set()
+    for standard in STANDARDS:
+        with tempfile.TemporaryDirectory() as scratch:
+            result = subprocess.run([compiler, f"-std={standard}", f"-I{HERE}", "--precompile", "-x", "c++-module",
+                                     str(path), "-o", f"{scratch}/std.pcm"], capture_output=True, text=True)
+        rejected |= {int(n) for n in re.findall(rf"^{re.escape(str(path))}:(\d+):\d+: error", result.stderr, re.M)}
+    return rejected
 
 
 def main():
