@@ -5,6 +5,8 @@
 #   -D PIP_PREFIX=...            use the pip already installed there (an unpacked .deb: <root>/usr)
 #   -D CXX_COMPILER=... -D CTEST_COMMAND=...
 #   optional: -D BUILD_TYPE=... -D CXX_STANDARD=... -D CXX_FLAGS=... -D CXX_FLAGS_CONFIG=... -D EXE_LINKER_FLAGS=...
+#             -D CHECK_REFUSALS=ON: first check that find_package(pip) refuses, in one line, the Makefiles
+#             generator and (when installed) Debian's g++ 12
 # Only what a user would set is passed: no CMAKE_CXX_EXTENSIONS, the standard only when given.
 cmake_minimum_required(VERSION 3.28)
 
@@ -20,6 +22,29 @@ file(REMOVE_RECURSE ${WORK_DIR})  # every run starts from nothing: no stale inst
 if(PIP_BUILD_DIR)
   set(PIP_PREFIX ${WORK_DIR}/prefix)
   run("install" ${CMAKE_COMMAND} --install ${PIP_BUILD_DIR} --prefix ${PIP_PREFIX})
+endif()
+
+# expect_refusal(<what> <expected message regex> <configure options...>)
+function(expect_refusal what expected)
+  set(scratch ${WORK_DIR}/refused)
+  file(REMOVE_RECURSE ${scratch})
+  execute_process(COMMAND ${CMAKE_COMMAND} -S ${CONSUMER_SOURCE_DIR} -B ${scratch} ${ARGN}
+                          -D CMAKE_PREFIX_PATH=${PIP_PREFIX}
+                  RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  string(REGEX REPLACE "[ \n]+" " " output "${output}")  # CMake wraps the reason it prints
+  if(result EQUAL 0 OR NOT output MATCHES "${expected}")
+    message(FATAL_ERROR "consumer test: find_package(pip) did not refuse ${what}:\n${output}")
+  endif()
+  message(STATUS "find_package(pip) refuses ${what}: ${CMAKE_MATCH_0}")
+endfunction()
+if(CHECK_REFUSALS)
+  expect_refusal("the Makefiles generator" "pip's C\\+\\+20 modules need the Ninja generator[^:]*"
+    -G "Unix Makefiles" -D CMAKE_CXX_COMPILER=${CXX_COMPILER})
+  find_program(gxx12 g++-12)
+  if(gxx12)
+    expect_refusal("g++ 12" "pip's C\\+\\+20 modules need clang >= 19 or g\\+\\+ >= 14 \\(this build uses GNU 12[^)]*\\)"
+      -G Ninja -D CMAKE_CXX_COMPILER=${gxx12})
+  endif()
 endif()
 
 set(options "")
