@@ -1,3 +1,5 @@
+module;
+#include "pip_std.hpp"
 module pip.refer;
 
 namespace pip::refer {

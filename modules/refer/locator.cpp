@@ -1,4 +1,5 @@
 module;
+#include "pip_std.hpp"
 #include <cxxabi.h>
 module pip.refer;
 

@@ -1,6 +1,7 @@
 // pip.refer: component references. Re-exports pip.errors and pip.config, which its signatures use.
+module;
+#include "pip_std.hpp"
 export module pip.refer;
-import pip.detail.std;  // the standard library, parsed once per build
 export import pip.errors;
 export import pip.config;
 
