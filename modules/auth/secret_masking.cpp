@@ -1,5 +1,3 @@
-module;
-#include "pip_std.hpp"
 module pip.auth;
 
 namespace pip::auth {

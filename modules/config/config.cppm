@@ -1,7 +1,6 @@
 // pip.config: ConfigParams and the configuration interfaces. Re-exports pip.errors, whose exceptions it throws.
-module;
-#include "pip_std.hpp"
 export module pip.config;
+import pip.detail.std;  // the standard library, parsed once per build
 export import pip.errors;
 
 #include "config_params.ipp"

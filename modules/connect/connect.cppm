@@ -1,8 +1,7 @@
 // pip.connect: connection parameters, discovery and the resolvers that combine them. Re-exports pip.auth,
 // pip.build and pip.refer (and through them pip.config and pip.errors), so `import pip.connect;` is enough.
-module;
-#include "pip_std.hpp"
 export module pip.connect;
+import pip.detail.std;  // the standard library, parsed once per build
 export import pip.refer;
 export import pip.auth;
 export import pip.build;

@@ -3,9 +3,8 @@
 // ApplicationException carries Pip's category / code / status / correlation id / details and an optional
 // cause. Each subclass fixes its category and status. Builders return the most derived type by reference,
 // so `throw ConfigException(...).with_details("k", "v");` throws a ConfigException, not a sliced base.
-module;
-#include "pip_std.hpp"
 export module pip.errors;
+import pip.detail.std;  // the standard library, parsed once per build
 
 export namespace pip::errors {
 

@@ -4,7 +4,7 @@
 #include <string>
 import pip.refer;
 
-using namespace pip::refer;
+using namespace pip::refer;  // `_descriptor` included
 
 namespace {
 
