@@ -490,7 +490,7 @@ bool EtcdGateway::put(std::string_view key, std::string_view value, std::int64_t
     const auto json = parse_json(reply.body, operation);
     const Reader answer(json, operation);
     if (reply.status != 200) throw_etcd_error(operation, reply.status, answer.error_message());
-    if (!answer.has("header")) throw_bad_response(operation, "no header");
+    if (answer.object("header").integer("revision") == 0) throw_bad_response(operation, "no revision written");
     return true;
 }
 

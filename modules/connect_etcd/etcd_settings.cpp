@@ -30,8 +30,15 @@ bool is_scheme(std::string_view text) {
 /// `server` (`host` or `host:port`, `[v6]:port` too) with etcd's client port when it has none.
 std::string with_port(std::string_view server) {
     const auto colon = server.rfind(':');
-    const bool has_port = colon != std::string_view::npos && server.find(']', colon) == std::string_view::npos;
-    return std::string(server) + (has_port ? "" : ":" + std::to_string(default_etcd_port));
+    if (colon == std::string_view::npos || server.find(']', colon) != std::string_view::npos)
+        return std::string(server) + ":" + std::to_string(default_etcd_port);
+    const auto port = server.substr(colon + 1);
+    int number = 0;
+    const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), number);
+    // the value is not quoted: text after a ':' may be a password whose user-info lost its '@' to a '?' or '#'
+    if (error != std::errc() || end != port.data() + port.size() || number < 1 || number > 65535)
+        throw errors::ConfigException({}, "INVALID_PORT", "EtcdDiscovery endpoint port is not a number from 1 to 65535");
+    return std::string(server);
 }
 
 /// The endpoints of `http://[user-info@]host[:port][,host2[:port2]][/path][?query]` as `http://host:port`,
