@@ -11,8 +11,8 @@
 // checks every `check_interval` that etcd holds what the watch has shown, with one small request (how many keys
 // are under the prefix, and how many of them changed after the revision the watch has reached). A check that
 // fails drops the cache out of sync at once; one that disagrees twice in a row while the watch showed nothing
-// new (or had caught up with the first check) restarts the watch from a fresh read. So a cached answer is never
-// older than 2 x check_interval + timeout.
+// new (or had caught up with the first check) restarts the watch from a fresh read. So a cached answer never
+// trails etcd by more than 2 x (check_interval + timeout).
 //
 // Keys are `<prefix>/<discovery key>/<registration id>`, with `/` and `%` in the discovery key written `%2F` and
 // `%25`, so that prefix `a` with key `x/b` and prefix `a/x` with key `b` never share entries; keys with more
