@@ -373,7 +373,7 @@ void EtcdGateway::start(Channel& channel, std::size_t endpoint, std::string_view
 EtcdGateway::Reply EtcdGateway::post(std::string_view path, const std::string& body, Deadline deadline,
                                      const std::stop_token& stop) {
     auto channel = acquire_channel();
-    const std::stop_callback wake(stop, [&channel] { curl_multi_wakeup(channel->multi); });
+    const std::stop_callback wake(stop, [multi = channel->multi] { curl_multi_wakeup(multi); });
     const std::size_t first = preferred_endpoint_.load();
     std::string failure = "no answer in time";
     // Round after round until the deadline. A request stays in flight until it is answered or refused, so a slow
@@ -385,7 +385,8 @@ EtcdGateway::Reply EtcdGateway::post(std::string_view path, const std::string& b
     auto pause = std::chrono::milliseconds(25);
     std::size_t started = 0;  // endpoints tried in this round
     std::size_t in_flight = 0;
-    auto hedge_at = Clock::now() + hedge_delay;
+    const bool can_hedge = endpoints_.size() > 1;
+    auto hedge_at = can_hedge ? Clock::now() + hedge_delay : deadline;
     const auto start_on = [&](std::size_t endpoint) {
         start(*channel, endpoint, path, body, deadline);
         channel->transfers[endpoint]->started_at = Clock::now();
@@ -424,7 +425,7 @@ EtcdGateway::Reply EtcdGateway::post(std::string_view path, const std::string& b
             if (time_left(deadline).count() > 0 && !stop.stop_requested()) start_next();
         } else if (in_flight == 0) {
             start_next();  // refused: the next endpoint at once
-        } else if (Clock::now() >= hedge_at && endpoints_.size() > 1) {
+        } else if (can_hedge && Clock::now() >= hedge_at) {
             if (started < endpoints_.size()) {
                 start_next();
             } else {

@@ -119,6 +119,10 @@ EtcdWatchedCache::Entries EtcdWatchedCache::read_directly(std::string_view key, 
 }
 
 void EtcdWatchedCache::watch(const std::stop_token& stop) {
+    // The pause between attempts doubles while they fail (an etcd that is down, a prefix over the size limit)
+    // and starts short again once a read succeeds; meanwhile lookups read etcd directly.
+    constexpr auto first_pause = std::chrono::milliseconds(100);
+    auto pause = first_pause;
     while (!stop.stop_requested()) {
         std::stop_source session;
         const std::stop_callback end_with_thread(stop, [&session] { session.request_stop(); });
@@ -129,6 +133,7 @@ void EtcdWatchedCache::watch(const std::stop_token& stop) {
         try {
             const auto snapshot = gateway_.range_prefix(root_, gateway_.deadline(), session.get_token());
             load(snapshot);
+            pause = first_pause;
             gateway_.watch_prefix(
                 root_, snapshot.revision + 1, [this](auto events, std::int64_t revision) { apply(events, revision); },
                 session.get_token());
@@ -139,7 +144,8 @@ void EtcdWatchedCache::watch(const std::stop_token& stop) {
             const std::scoped_lock lock(mutex_);
             synced_ = false;
         }
-        sleep_for(std::chrono::milliseconds(100), stop);
+        sleep_for(pause, stop);
+        pause = std::min(pause * 2, std::chrono::milliseconds(2000));
     }
 }
 
