@@ -380,7 +380,8 @@ EtcdGateway::Reply EtcdGateway::post(std::string_view path, const std::string& b
     // answer is never cut short by a resend. A member may hold a request it will never complete (a follower while
     // a new leader is elected), so with several endpoints the same request also goes to the next member after
     // `hedge_delay`, and once every member has it, the oldest copy is sent again; the delay doubles each time.
-    // The first answer wins (every request here may be applied twice: a put writes the same value again).
+    // The first answer wins. Every request here may be applied twice: a put writes the same value again, a
+    // revoke finds nothing, a second lease grant leaves a lease with no keys that expires after its TTL.
     auto hedge_delay = std::chrono::milliseconds(250);
     auto pause = std::chrono::milliseconds(25);
     std::size_t started = 0;  // endpoints tried in this round
@@ -528,8 +529,7 @@ PrefixCount EtcdGateway::count_prefix(std::string_view prefix, std::int64_t revi
     if (reply.status != 200) throw_etcd_error(operation, reply.status, answer.error_message());
     const auto responses = answer.objects("responses");
     if (responses.size() != 2) throw_bad_response(operation, "a transaction answer without two range answers");
-    return {answer.object("header").integer("revision"), responses[0].object("response_range").integer("count"),
-            responses[1].object("response_range").integer("count")};
+    return {responses[0].object("response_range").integer("count"), responses[1].object("response_range").integer("count")};
 }
 
 namespace {

@@ -185,10 +185,10 @@ bool EtcdWatchedCache::is_stale(std::optional<Suspicion>& suspicion, const std::
         suspicion.reset();
         return false;
     }
-    // The watch may merely be a moment behind: stale only when it stayed silent since the last disagreement or
-    // had already caught up with it.
-    if (suspicion && (messages == suspicion->messages || revision >= suspicion->etcd_revision)) return true;
-    suspicion = Suspicion{count.revision, messages};
+    // The watch may merely be a moment behind: stale only when it has shown nothing since the last disagreement
+    // (etcd sends the events of one watch in order and without gaps, so a watch that talks is not losing any).
+    if (suspicion && messages == suspicion->messages) return true;
+    suspicion = Suspicion{messages};
     return false;
 }
 

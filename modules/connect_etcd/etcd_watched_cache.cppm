@@ -10,8 +10,8 @@
 // A watch can also go silent without breaking (etcd stopped, a proxy that holds the stream): a second thread
 // checks every `check_interval` that etcd holds what the watch has shown, with one small request (how many keys
 // are under the prefix, and how many of them changed after the revision the watch has reached). A check that
-// fails drops the cache out of sync at once; one that disagrees twice in a row while the watch showed nothing
-// new (or had caught up with the first check) restarts the watch from a fresh read. So a cached answer never
+// fails drops the cache out of sync at once; two in a row that disagree while the watch showed nothing new
+// restart the watch from a fresh read. So a cached answer never
 // trails etcd by more than 2 x (check_interval + timeout).
 //
 // Keys are `<prefix>/<discovery key>/<registration id>`, with `/` and `%` in the discovery key written `%2F` and
@@ -61,9 +61,8 @@ private:
         std::optional<std::string> discovery_key;
         Entry entry;
     };
-    /// The result of a check that disagreed with the cache, kept for the next check.
+    /// A check that disagreed with the cache: how many watch messages had arrived then.
     struct Suspicion {
-        std::int64_t etcd_revision = 0;
         std::uint64_t messages = 0;
     };
 
