@@ -108,4 +108,26 @@ BOOST_AUTO_TEST_CASE(ten_concurrent_resolves_on_a_silent_etcd_each_fail_within_t
            *std::ranges::max_element(seconds), "s");
 }
 
+BOOST_AUTO_TEST_CASE(a_member_that_holds_requests_is_bypassed_by_the_next_one) {
+    // Arrange: the first endpoint accepts requests and never answers (a follower during an election); the second
+    // answers
+    FakeEtcd holding, answering;
+    holding.set_behaviour([](const FakeRequest&) -> std::optional<FakeAnswer> { return FakeAnswer::hanging(); });
+    EtcdDiscovery discovery(ConfigParams::from_string("connections.a.uri=" + holding.url() + ";connections.b.uri=" +
+                                                      answering.url() + ";options.prefix=hostile;options.timeout=2000;"
+                                                      "options.cache=false"));
+
+    // Act
+    const auto start = Clock::now();
+    discovery.register_connection("cid", "svc", ConnectionParams::from_tuples("host", "h"));
+    const auto resolved = discovery.resolve_all("cid", "svc");
+    const double seconds = seconds_since(start);
+
+    // Assert: the answering member got each request once, without waiting out the 2 s timeout
+    BOOST_TEST(resolved.size() == 1U);
+    BOOST_TEST(answering.requests("/v3/kv/put") == 1);
+    BOOST_TEST(seconds < 2.0);
+    report("register + resolve with the first of two members holding every request", seconds, "s");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
