@@ -37,7 +37,8 @@
 //   failed check drops the copy at once, and two disagreeing checks with no progress of the watch in between
 //   re-read etcd. A cached answer thus trails etcd by at most 2 x (check_interval + timeout) (6 s with the
 //   defaults, about 2 x check_interval when etcd answers quickly); an etcd that stops answering shows as
-//   CANNOT_CONNECT after at most check_interval + 2 x timeout.
+//   CANNOT_CONNECT after at most check_interval + 2 x timeout. Reads never go back in time: after a direct read
+//   the cache answers again only once it shows etcd at least as new as that read.
 // - etcd unreachable: ConnectionException `CANNOT_CONNECT` within `options.timeout`; never a hang. An answer
 //   larger than max_response_bytes: InvocationException `ETCD_RESPONSE_TOO_LARGE` (a watch message that large
 //   makes the watch re-read etcd); an answer of an unexpected shape: InvocationException `ETCD_BAD_RESPONSE`. All

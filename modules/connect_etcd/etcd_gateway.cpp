@@ -529,7 +529,8 @@ PrefixCount EtcdGateway::count_prefix(std::string_view prefix, std::int64_t revi
     if (reply.status != 200) throw_etcd_error(operation, reply.status, answer.error_message());
     const auto responses = answer.objects("responses");
     if (responses.size() != 2) throw_bad_response(operation, "a transaction answer without two range answers");
-    return {responses[0].object("response_range").integer("count"), responses[1].object("response_range").integer("count")};
+    return {answer.object("header").integer("revision"), responses[0].object("response_range").integer("count"),
+            responses[1].object("response_range").integer("count")};
 }
 
 namespace {

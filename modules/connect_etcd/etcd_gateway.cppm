@@ -39,6 +39,7 @@ struct Snapshot {
 
 /// How many keys a prefix holds, and how many of them changed after a given revision, read at one revision.
 struct PrefixCount {
+    std::int64_t revision = 0;
     std::int64_t keys = 0;
     std::int64_t changed_since = 0;
 };

@@ -103,7 +103,7 @@ auto EtcdWatchedCache::lookup(std::string_view key, Deadline deadline, Answer an
             watcher_ = std::jthread([this](std::stop_token stop) { watch(stop); });
             checker_ = std::jthread([this](std::stop_token stop) { check(stop); });
         }
-        if (synced_) {
+        if (synced_ && revision_ >= read_floor_) {
             const auto found = entries_.find(key);
             return answer(found == entries_.end() ? Entries{} : found->second);
         }
@@ -112,8 +112,13 @@ auto EtcdWatchedCache::lookup(std::string_view key, Deadline deadline, Answer an
 }
 
 EtcdWatchedCache::Entries EtcdWatchedCache::read_directly(std::string_view key, Deadline deadline) {
+    const auto snapshot = gateway_.range_prefix(entry_key(root_, key, ""), deadline);
+    if (watch_) {
+        const std::scoped_lock lock(mutex_);
+        read_floor_ = std::max(read_floor_, snapshot.revision);
+    }
     EntryMap entries;
-    for (const auto& kv : gateway_.range_prefix(entry_key(root_, key, ""), deadline).kvs) store(entries, parse(kv, false));
+    for (const auto& kv : snapshot.kvs) store(entries, parse(kv, false));
     const auto found = entries.find(key);
     return found == entries.end() ? Entries{} : std::move(found->second);
 }
@@ -170,6 +175,7 @@ bool EtcdWatchedCache::is_stale(std::optional<Suspicion>& suspicion, const std::
     std::int64_t revision = 0;
     std::size_t keys = 0;
     std::uint64_t messages = 0;
+    std::uint64_t loads = 0;
     {
         const std::scoped_lock lock(mutex_);
         if (!synced_) {
@@ -179,10 +185,13 @@ bool EtcdWatchedCache::is_stale(std::optional<Suspicion>& suspicion, const std::
         revision = revision_;
         keys = keys_.size();
         messages = messages_;
+        loads = loads_;
     }
     const auto count = gateway_.count_prefix(root_, revision, gateway_.deadline(), stop);
     if (count.changed_since == 0 && count.keys == static_cast<std::int64_t>(keys)) {
         suspicion.reset();
+        const std::scoped_lock lock(mutex_);
+        if (messages_ == messages && loads_ == loads) revision_ = std::max(revision_, count.revision);  // current
         return false;
     }
     // The watch may merely be a moment behind: stale only when it has shown nothing since the last disagreement
@@ -209,6 +218,7 @@ void EtcdWatchedCache::load(const Snapshot& snapshot) {
     entries_ = std::move(entries);
     keys_ = std::move(keys);
     revision_ = snapshot.revision;
+    ++loads_;
     synced_ = true;
 }
 

@@ -18,6 +18,9 @@
 // `%25`, so that prefix `a` with key `x/b` and prefix `a/x` with key `b` never share entries; keys with more
 // levels under the prefix belong to a nested prefix and are ignored. Entries of one discovery key are kept in
 // etcd's create-revision order, which is registration order. Values are parsed outside the cache's lock.
+//
+// Reads never go back in time: after a direct read at revision R, the cache answers again only once it has
+// shown etcd up to R (through the watch, or a check that found it current at R or later).
 module;
 #include "pip_std.hpp"
 module pip.connect.etcd:etcd_watched_cache;
@@ -93,8 +96,10 @@ private:
     bool synced_ = false;
     EntryMap entries_;
     std::unordered_map<std::string, std::int64_t> keys_;  // every key under the root (create revision): the count
-    std::int64_t revision_ = 0;                           // how far the watch has shown etcd
+    std::int64_t revision_ = 0;                           // how far the cache is known to show etcd
+    std::int64_t read_floor_ = 0;                         // the newest revision a direct read answered from
     std::uint64_t messages_ = 0;                          // watch messages received
+    std::uint64_t loads_ = 0;                             // range reads loaded
     std::stop_source watch_session_;                      // ends the current watch
     std::jthread watcher_;                                // the threads last: stopped and joined first
     std::jthread checker_;
