@@ -32,10 +32,8 @@ void EtcdRegistrar::add(std::string key, std::string value, Deadline deadline) {
     } catch (...) {
         // The write may yet land in etcd: the lease it used is retired, and the entry with it.
         forget(key);
-        retire_lease_ = true;
         writing.unlock();
-        { const std::scoped_lock wake(keeper_mutex_); }
-        wake_keeper_.notify_all();
+        retire_lease();
         throw;
     }
     writing.unlock();
@@ -67,9 +65,15 @@ void EtcdRegistrar::write_again(std::int64_t lost_lease, const std::string& key,
             throw errors::ConnectionException({}, "CANNOT_CONNECT", "etcd dropped a lease it had just granted");
     } catch (...) {
         forget(key);
-        retire_lease_ = true;
+        retire_lease();
         throw;
     }
+}
+
+void EtcdRegistrar::retire_lease() {
+    retire_lease_ = true;
+    { const std::scoped_lock wake(keeper_mutex_); }  // the keeper is waiting, or sees the flag before it waits
+    wake_keeper_.notify_all();
 }
 
 void EtcdRegistrar::forget(const std::string& key) {

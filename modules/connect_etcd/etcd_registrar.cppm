@@ -31,6 +31,8 @@ private:
     /// After a write found `lost_lease` gone: writes `key` again under the lease that replaces it.
     void write_again(std::int64_t lost_lease, const std::string& key, const std::string& value, Deadline deadline);
     void forget(const std::string& key);
+    /// After a failed write: has the keeper replace the lease it used and revoke it.
+    void retire_lease();
     void keep_alive(const std::stop_token& stop);
     /// Renews the lease; replaces a lost or retired one, writing every registration again.
     void refresh(const std::stop_token& stop);
