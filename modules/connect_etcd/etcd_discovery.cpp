@@ -40,12 +40,12 @@ void check_key(std::string_view key) {
 struct EtcdDiscovery::Session {
     explicit Session(etcd_detail::EtcdSettings configured)
         : settings(std::move(configured)),
-          gateway(settings.endpoints, settings.timeout),
+          gateway(settings.endpoints, {.timeout = settings.timeout, .max_response_bytes = settings.max_response_bytes}),
           registrar(gateway, settings.ttl),
-          cache(gateway, settings.prefix + "/", settings.cache) {}
+          cache(gateway, settings.prefix + "/", settings.cache, settings.check_interval) {}
 
     [[nodiscard]] std::string new_entry_key(std::string_view key) {
-        return settings.prefix + "/" + std::string(key) + "/" + id_prefix + "-" + std::to_string(++registrations);
+        return etcd_detail::entry_key(settings.prefix + "/", key, id_prefix + "-" + std::to_string(++registrations));
     }
 
     etcd_detail::EtcdSettings settings;
@@ -104,8 +104,10 @@ ConnectionParams EtcdDiscovery::register_connection(std::string_view correlation
     check_key(key);
     const std::shared_lock lock(mutex_);
     auto& current = session(correlation_id);
-    with_correlation_id(correlation_id,
-                        [&] { current.registrar.add(current.new_entry_key(key), connection.to_string()); });
+    const auto deadline = current.gateway.deadline();
+    with_correlation_id(correlation_id, [&] {
+        current.registrar.add(current.new_entry_key(key), etcd_detail::encode_entry(connection), deadline);
+    });
     return connection;
 }
 
@@ -113,14 +115,16 @@ std::optional<ConnectionParams> EtcdDiscovery::resolve_one(std::string_view corr
     check_key(key);
     const std::shared_lock lock(mutex_);
     auto& current = session(correlation_id);
-    return with_correlation_id(correlation_id, [&] { return current.cache.first(key); });
+    const auto deadline = current.gateway.deadline();
+    return with_correlation_id(correlation_id, [&] { return current.cache.first(key, deadline); });
 }
 
 std::vector<ConnectionParams> EtcdDiscovery::resolve_all(std::string_view correlation_id, std::string_view key) {
     check_key(key);
     const std::shared_lock lock(mutex_);
     auto& current = session(correlation_id);
-    return with_correlation_id(correlation_id, [&] { return current.cache.all(key); });
+    const auto deadline = current.gateway.deadline();
+    return with_correlation_id(correlation_id, [&] { return current.cache.all(key, deadline); });
 }
 
 }  // namespace pip::connect

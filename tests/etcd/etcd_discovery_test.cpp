@@ -195,7 +195,15 @@ BOOST_AUTO_TEST_CASE(configuration_errors_are_config_exceptions) {
                           has_code("INVALID_OPTION"));
     BOOST_CHECK_EXCEPTION(configure("connection.uri=http://h:1;options.prefix=/"), ConfigException,
                           has_code("INVALID_OPTION"));
+    BOOST_CHECK_EXCEPTION(configure("connection.uri=http://h:1;options.check_interval=0"), ConfigException,
+                          has_code("INVALID_OPTION"));
+    BOOST_CHECK_EXCEPTION(configure("connection.uri=http://h:1;options.max_response_bytes=4MB"), ConfigException,
+                          has_code("INVALID_OPTION"));
+    BOOST_CHECK_EXCEPTION(configure("connection.uri=http://h:port"), ConfigException, has_code("INVALID_PORT"));
+    BOOST_CHECK_EXCEPTION(configure("connection.uri=http://h:70000"), ConfigException, has_code("INVALID_PORT"));
     BOOST_CHECK_NO_THROW(configure("connection.host=h;options.ttl=3;options.timeout=500;options.cache=false"));
+    BOOST_CHECK_NO_THROW(configure("connection.uri=http://h1:1,h2,[::1]:3;options.check_interval=250;"
+                                   "options.max_response_bytes=65536"));
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_key_is_rejected) {

@@ -73,7 +73,9 @@ BOOST_AUTO_TEST_CASE(registrations_come_back_after_etcd_restarts_without_its_dat
     BOOST_TEST(wait_until([&] { return live_count(reader, "svc") == 1; }, 10s));
     report("etcd restart (empty data): etcd start-up", startup);
     report("etcd restart (empty data): registration visible again after restart", seconds_since(restarted));
-    BOOST_TEST(reader.resolve_one({}, "svc")->get_host() == std::optional<std::string>("survivor"));
+    const auto resolved = reader.resolve_one({}, "svc");
+    BOOST_TEST_REQUIRE(resolved.has_value());
+    BOOST_TEST(resolved->get_host() == std::optional<std::string>("survivor"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
