@@ -1,0 +1,74 @@
+// How parsing, merging and masking scale with their input (issue #12: ConfigParams::put searched linearly, so
+// 80k keys took 8-13 s). Each benchmark runs over 1k..100k distinct keys and reports Google Benchmark's
+// complexity fit, which should read O(N): a ConfigParams lookup or insert is O(1) on average.
+//   build/release/benchmarks/parse_benchmark --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+#include <benchmark/benchmark.h>
+
+#include "pip_std.hpp"
+import pip.connect;
+
+using pip::config::ConfigParams;
+using pip::connect::ConnectionUtils;
+
+namespace {
+
+constexpr std::int64_t fewest_keys = 1'000;
+constexpr std::int64_t most_keys = 100'000;
+
+// `key0=value0;key1=value1;...`: every key distinct, the shape of the 709 KB value of the issue.
+std::string connection_string(std::int64_t keys) {
+    std::string text;
+    for (std::int64_t i = 0; i < keys; ++i) text += "key" + std::to_string(i) + "=value" + std::to_string(i) + ";";
+    return text;
+}
+
+// `tcp://user:pass@host:1/path?key0=value0&key1=value1...`.
+std::string uri_with_parameters(std::int64_t keys) {
+    std::string uri = "tcp://user:pass@host:1/path?";
+    for (std::int64_t i = 0; i < keys; ++i)
+        uri += (i ? "&key" : "key") + std::to_string(i) + "=value" + std::to_string(i);
+    return uri;
+}
+
+void record(benchmark::State& state, std::size_t bytes) {
+    state.SetComplexityN(state.range(0));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(bytes));
+}
+
+void from_string(benchmark::State& state) {
+    const auto text = connection_string(state.range(0));
+    for (auto _ : state) benchmark::DoNotOptimize(ConfigParams::from_string(text));
+    record(state, text.size());
+}
+
+void parse_uri(benchmark::State& state) {
+    const auto uri = uri_with_parameters(state.range(0));
+    for (auto _ : state) benchmark::DoNotOptimize(ConnectionUtils::parse_uri(uri, "", 0));
+    record(state, uri.size());
+}
+
+// `override`: every key of the second map looked up in the first (half of them shared).
+void merge(benchmark::State& state) {
+    const auto keys = state.range(0);
+    const auto base = ConfigParams::from_string(connection_string(keys));
+    auto other = ConfigParams::from_string(connection_string(keys / 2));
+    for (std::int64_t i = 0; i < keys / 2; ++i) other.put("extra" + std::to_string(i), "x");
+    for (auto _ : state) benchmark::DoNotOptimize(base.override(other));
+    record(state, 0);
+}
+
+// The log-safe text of the parsed URI: every key is judged, every value read as a URI.
+void to_safe_string(benchmark::State& state) {
+    const auto options = ConnectionUtils::parse_uri(uri_with_parameters(state.range(0)), "", 0);
+    for (auto _ : state) benchmark::DoNotOptimize(pip::auth::to_safe_string(options));
+    record(state, 0);
+}
+
+}  // namespace
+
+BENCHMARK(from_string)->RangeMultiplier(2)->Range(fewest_keys, most_keys)->Complexity()->Unit(benchmark::kMillisecond);
+BENCHMARK(parse_uri)->RangeMultiplier(2)->Range(fewest_keys, most_keys)->Complexity()->Unit(benchmark::kMillisecond);
+BENCHMARK(merge)->RangeMultiplier(2)->Range(fewest_keys, most_keys)->Complexity()->Unit(benchmark::kMillisecond);
+BENCHMARK(to_safe_string)->RangeMultiplier(2)->Range(fewest_keys, most_keys)->Complexity()->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
