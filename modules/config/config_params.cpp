@@ -54,6 +54,7 @@ bool is_shadow_name(std::string_view name) { return name.empty() || name.front()
 
 ConfigParams ConfigParams::from_string(std::string_view text) {
     ConfigParams result;
+    result.reserve(static_cast<std::size_t>(std::ranges::count(text, ';')) + 1);
     while (!text.empty()) {
         const auto separator = text.find(';');
         const auto token = text.substr(0, separator);
@@ -69,6 +70,9 @@ ConfigParams ConfigParams::from_string(std::string_view text) {
 
 ConfigParams ConfigParams::merge_configs(std::initializer_list<std::reference_wrapper<const ConfigParams>> configs) {
     ConfigParams result;
+    std::size_t most = 0;
+    for (const ConfigParams& config : configs) most += config.size();
+    result.reserve(most);
     for (const ConfigParams& config : configs) result.append(config);
     return result;
 }
@@ -102,6 +106,11 @@ void ConfigParams::put(std::string_view key, std::optional<std::string> value) {
         entries_.pop_back();  // keep the entries and the index in step
         throw;
     }
+}
+
+void ConfigParams::reserve(std::size_t count) {
+    entries_.reserve(count);
+    index_.reserve(count);
 }
 
 void ConfigParams::remove(std::string_view key) {

@@ -70,6 +70,7 @@ public:
     template <ConfigValue... Args>
     [[nodiscard]] static ConfigParams from_tuples(const Args&... args) {
         ConfigParams result;
+        result.reserve(sizeof...(Args) / 2);
         std::vector<std::optional<std::string>> items{to_config_value(args)...};
         for (std::size_t i = 0; i + 1 < items.size(); i += 2) result.put(items[i].value_or(""), items[i + 1]);
         return result;
@@ -102,6 +103,8 @@ public:
     void set_as_object(std::string_view key, const T& value) {
         put(key, to_config_value(value));
     }
+    /// Room for `count` entries in all, so that parsing a large text reallocates and rehashes nothing.
+    void reserve(std::size_t count);
     void remove(std::string_view key);
     void append(const ConfigParams& other);
     void clear() noexcept;
