@@ -1,6 +1,8 @@
 // How parsing, merging and masking scale with their input (issue #12: ConfigParams::put searched linearly, so
 // 80k keys took 8-13 s). Each benchmark runs over 1k..100k distinct keys and reports Google Benchmark's
-// complexity fit, which should read O(N): a ConfigParams lookup or insert is O(1) on average.
+// complexity fit and the time per key (`per_key`), which stays within a small factor while N grows 100x: a
+// ConfigParams lookup or insert is O(1) on average. The baseline parses as the library did before its index
+// (a linear search per key), up to 16k keys: its fit reads O(N^2).
 //   build/release/benchmarks/parse_benchmark --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
@@ -30,9 +32,12 @@ std::string uri_with_parameters(std::int64_t keys) {
     return uri;
 }
 
-// N for the complexity fit, and the text read per second when there is one.
+// N for the complexity fit, the time per key, and the text read per second when there is one.
 void record(benchmark::State& state, std::size_t text_bytes = 0) {
     state.SetComplexityN(state.range(0));
+    state.counters["per_key"] = benchmark::Counter(static_cast<double>(state.range(0)),
+                                                   benchmark::Counter::kIsIterationInvariantRate |
+                                                       benchmark::Counter::kInvert);
     if (text_bytes > 0)
         state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text_bytes));
 }
@@ -40,6 +45,33 @@ void record(benchmark::State& state, std::size_t text_bytes = 0) {
 void from_string(benchmark::State& state) {
     const auto text = connection_string(state.range(0));
     for (auto _ : state) benchmark::DoNotOptimize(ConfigParams::from_string(text));
+    record(state, text.size());
+}
+
+// The parse before the index: the same tokens, each put after a linear search of the entries.
+std::vector<std::pair<std::string, std::optional<std::string>>> parse_with_linear_search(std::string_view text) {
+    std::vector<std::pair<std::string, std::optional<std::string>>> entries;
+    for (std::size_t begin = 0; begin < text.size();) {
+        const auto end = std::min(text.find(';', begin), text.size());
+        const auto token = text.substr(begin, end - begin);
+        begin = end + 1;
+        if (token.empty()) continue;
+        const auto equals = token.find('=');
+        const auto key = token.substr(0, equals);
+        auto value = equals == std::string_view::npos ? std::nullopt
+                                                      : std::optional<std::string>(token.substr(equals + 1));
+        if (const auto it = std::ranges::find(entries, key, &std::pair<std::string, std::optional<std::string>>::first);
+            it != entries.end())
+            it->second = std::move(value);
+        else
+            entries.emplace_back(std::string(key), std::move(value));
+    }
+    return entries;
+}
+
+void from_string_linear_search_baseline(benchmark::State& state) {
+    const auto text = connection_string(state.range(0));
+    for (auto _ : state) benchmark::DoNotOptimize(parse_with_linear_search(text));
     record(state, text.size());
 }
 
@@ -69,6 +101,11 @@ void to_safe_string(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(from_string)->RangeMultiplier(2)->Range(fewest_keys, most_keys)->Complexity()->Unit(benchmark::kMillisecond);
+BENCHMARK(from_string_linear_search_baseline)
+    ->RangeMultiplier(2)
+    ->Range(fewest_keys, 16'384)
+    ->Complexity()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(parse_uri)->RangeMultiplier(2)->Range(fewest_keys, most_keys)->Complexity()->Unit(benchmark::kMillisecond);
 BENCHMARK(merge)->RangeMultiplier(2)->Range(fewest_keys, most_keys)->Complexity()->Unit(benchmark::kMillisecond);
 BENCHMARK(to_safe_string)->RangeMultiplier(2)->Range(fewest_keys, most_keys)->Complexity()->Unit(benchmark::kMillisecond);
