@@ -47,7 +47,6 @@ bool contains(std::span<const std::string_view> keys, std::string_view key) {
 }
 
 void parse_query(std::string_view query, config::ConfigParams& options) {
-    options.reserve(static_cast<std::size_t>(std::ranges::count(query, '&')) + 8);  // the parameters, then the URI's keys
     for_each_part(query, '&', [&](std::string_view parameter) {
         const auto equals = parameter.find('=');
         auto key = ConnectionUtils::unescape(parameter.substr(0, equals));
