@@ -244,6 +244,20 @@ BOOST_AUTO_TEST_CASE(a_hundred_thousand_keys_are_each_found_after_parsing_and_re
     BOOST_TEST(std::prev(config.end())->first == "key99999");
 }
 
+BOOST_AUTO_TEST_CASE(reserve_changes_no_entry) {
+    // Arrange
+    auto config = ConfigParams::from_tuples("a", "1", "b", "2");
+
+    // Act
+    config.reserve(1000);
+    config.put("c", "3");
+    config.reserve(0);
+
+    // Assert
+    BOOST_TEST(config.to_string() == "a=1;b=2;c=3");
+    BOOST_TEST(entry(config, "b") == "=2");
+}
+
 BOOST_AUTO_TEST_CASE(copies_and_moves_keep_the_index) {
     // Arrange
     auto original = ConfigParams::from_tuples("a", "1", "b", "2");
