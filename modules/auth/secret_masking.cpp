@@ -7,7 +7,8 @@ namespace {
 
 constexpr auto npos = std::string_view::npos;
 
-// A URI in a parameter value of a URI is masked part by part this many levels deep, and whole below that.
+// How many URI levels are masked part by part: the outer URI and two levels of URIs nested in parameter values;
+// a URI nested deeper is masked whole.
 constexpr int max_uri_depth = 3;
 
 std::string_view trim_ascii(std::string_view text) {
