@@ -17,8 +17,8 @@
 //   - in any value read as a URI (split_uri): the whole user-info; a port that is not a number when there is a
 //     scheme (`http://admin:S3CRET` has no `@`, so the password reads as a port); the value of every query or
 //     fragment parameter (`?`, `&`, `#`) with a secret name; a parameter value that is itself a URI with
-//     user-info or such parameters (`?next=amqp://u:pw@h`), masked the same way three levels deep, and whole
-//     (`***`) when it is percent-encoded or deeper;
+//     user-info or such parameters (`?next=amqp://u:pw@h`), masked the same way two nesting levels deep, and
+//     whole (`***`) when it is percent-encoded or nested deeper;
 //   - a `port` value that is not a list of numbers, and every such port in a `servers` value (`host:port,...`):
 //     parse_uri puts a password there when a URI lacks its `@` (`http://admin:S3CRET`);
 //   - inside a value that is itself a connection string (it contains `;` or starts with `name=`, as in the
