@@ -23,8 +23,8 @@ std::optional<CredentialParams> CredentialResolver::lookup(std::string_view corr
 
 std::optional<CredentialParams> CredentialResolver::lookup_in_stores(std::string_view correlation_id,
                                                                      const CredentialParams& credential) const {
-    if (!references_) return std::nullopt;
-    const auto stores = references_->get_optional<ICredentialStore>(credential_store_locator());
+    const auto stores = references_ ? references_->get_optional<ICredentialStore>(credential_store_locator())
+                                    : std::vector<std::shared_ptr<ICredentialStore>>{};
     if (stores.empty()) throw refer::ReferenceException(correlation_id, credential_store_locator());
     const auto key = credential.get_store_key().value_or("");
     for (const auto& store : stores)

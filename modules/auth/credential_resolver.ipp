@@ -2,8 +2,9 @@
 //
 // `configure` appends `credentials.<name>.*` (or `credential.*`) entries. `lookup` returns the first credential
 // without a store key; otherwise it asks the ICredentialStore components found in the references through
-// `*:credential-store:*:*:*`. A credential with a store key and no store registered throws ReferenceException
-// naming that descriptor. Not thread-safe while being configured; concurrent lookups are fine afterwards.
+// `*:credential-store:*:*:*`. A credential with a store key and no store to ask (none registered, or the
+// references not set yet) throws ReferenceException naming that descriptor, never a silent empty result.
+// Not thread-safe while being configured; concurrent lookups are fine afterwards.
 
 export namespace pip::auth {
 
@@ -23,8 +24,8 @@ public:
     [[nodiscard]] const std::vector<CredentialParams>& get_all() const noexcept { return credentials_; }
     void add(CredentialParams credential) { credentials_.push_back(std::move(credential)); }
 
-    /// The credential to use, or empty when none is configured or no store knows the keys (or the references
-    /// are not set).
+    /// The credential to use, or empty when none is configured or no store knows the keys; ReferenceException
+    /// when a store key is configured and there is no store (or no references) to ask.
     [[nodiscard]] std::optional<CredentialParams> lookup(std::string_view correlation_id) const;
 
 private:

@@ -10,10 +10,18 @@ std::string_view trim(std::string_view text) {
     return text.substr(first, text.find_last_not_of(spaces) - first + 1);
 }
 
+// The text of a number: trimmed, without the one leading `+` that std::from_chars does not accept (`+-5` and
+// `++5` stay invalid).
+std::string_view number_text(std::string_view value) {
+    auto text = trim(value);
+    if (text.size() > 1 && text.front() == '+' && text[1] != '+' && text[1] != '-') text.remove_prefix(1);
+    return text;
+}
+
 template <std::integral Int>
 std::optional<Int> parse_integer(std::optional<std::string> const& value) {
     if (!value) return std::nullopt;
-    const auto text = trim(*value);
+    const auto text = number_text(*value);
     Int result{};
     const auto* last = text.data() + text.size();
     if (auto [end, ec] = std::from_chars(text.data(), last, result); end == last) {
@@ -40,10 +48,20 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
 
 bool is_shadow_name(std::string_view name) { return name.empty() || name.front() == '#' || name.front() == '!'; }
 
+// The non-empty `;`-separated tokens of `text`: at most the entries it parses to, and never more than half its
+// length, so reserving them costs no more memory than the entries could.
+std::size_t token_count(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] != ';' && (i == 0 || text[i - 1] == ';')) ++count;
+    return count;
+}
+
 }  // namespace
 
 ConfigParams ConfigParams::from_string(std::string_view text) {
     ConfigParams result;
+    result.reserve(token_count(text));
     while (!text.empty()) {
         const auto separator = text.find(';');
         const auto token = text.substr(0, separator);
@@ -59,6 +77,9 @@ ConfigParams ConfigParams::from_string(std::string_view text) {
 
 ConfigParams ConfigParams::merge_configs(std::initializer_list<std::reference_wrapper<const ConfigParams>> configs) {
     ConfigParams result;
+    std::size_t most = 0;
+    for (const ConfigParams& config : configs) most += config.size();
+    result.reserve(most);
     for (const ConfigParams& config : configs) result.append(config);
     return result;
 }
@@ -71,8 +92,8 @@ std::vector<std::string> ConfigParams::get_keys() const {
 }
 
 const std::optional<std::string>* ConfigParams::find(std::string_view key) const {
-    const auto it = std::ranges::find(entries_, key, &value_type::first);
-    return it == entries_.end() ? nullptr : &it->second;
+    const auto it = index_.find(key);
+    return it == index_.end() ? nullptr : &entries_[it->second].second;
 }
 
 std::optional<std::string> ConfigParams::get(std::string_view key) const {
@@ -81,21 +102,41 @@ std::optional<std::string> ConfigParams::get(std::string_view key) const {
 }
 
 void ConfigParams::put(std::string_view key, std::optional<std::string> value) {
-    if (auto* stored = const_cast<std::optional<std::string>*>(find(key)))
-        *stored = std::move(value);
-    else
-        entries_.emplace_back(std::string(key), std::move(value));
+    if (const auto it = index_.find(key); it != index_.end()) {
+        entries_[it->second].second = std::move(value);
+        return;
+    }
+    entries_.emplace_back(std::string(key), std::move(value));
+    try {
+        index_.emplace(entries_.back().first, entries_.size() - 1);
+    } catch (...) {
+        entries_.pop_back();  // keep the entries and the index in step
+        throw;
+    }
+}
+
+void ConfigParams::reserve(std::size_t count) {
+    entries_.reserve(count);
+    index_.reserve(count);
 }
 
 void ConfigParams::remove(std::string_view key) {
-    std::erase_if(entries_, [key](const value_type& entry) { return entry.first == key; });
+    const auto it = index_.find(key);
+    if (it == index_.end()) return;
+    const auto position = it->second;
+    index_.erase(it);
+    entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(position));
+    for (auto i = position; i < entries_.size(); ++i) index_.find(entries_[i].first)->second = i;
 }
 
 void ConfigParams::append(const ConfigParams& other) {
     for (const auto& [key, value] : other.entries_) put(key, value);
 }
 
-void ConfigParams::clear() noexcept { entries_.clear(); }
+void ConfigParams::clear() noexcept {
+    entries_.clear();
+    index_.clear();
+}
 
 std::string ConfigParams::get_as_string_with_default(std::string_view key, std::string_view default_value) const {
     auto value = get(key);
@@ -121,7 +162,7 @@ std::int64_t ConfigParams::get_as_long_with_default(std::string_view key, std::i
 std::optional<double> ConfigParams::get_as_nullable_double(std::string_view key) const {
     const auto value = get(key);
     if (!value) return std::nullopt;
-    const auto text = trim(*value);
+    const auto text = number_text(*value);
     double result{};
     const auto* last = text.data() + text.size();
     if (auto [end, ec] = std::from_chars(text.data(), last, result); ec == std::errc{} && end == last) return result;
@@ -135,7 +176,7 @@ double ConfigParams::get_as_double_with_default(std::string_view key, double def
 std::optional<bool> ConfigParams::get_as_nullable_boolean(std::string_view key) const {
     const auto value = get(key);
     if (!value) return std::nullopt;
-    const auto text = trim(*value);
+    const std::string_view text = *value;
     for (std::string_view yes : {"1", "true", "t", "yes", "y"})
         if (equals_ignoring_case(text, yes)) return true;
     for (std::string_view no : {"0", "false", "f", "no", "n"})
@@ -149,10 +190,12 @@ bool ConfigParams::get_as_boolean_with_default(std::string_view key, bool defaul
 
 std::vector<std::string> ConfigParams::get_section_names() const {
     std::vector<std::string> names;
+    std::unordered_set<std::string_view> seen;
     for (const auto& [key, value] : entries_) {
-        const auto dot = key.find('.');
-        auto name = dot != std::string::npos && dot > 0 ? key.substr(0, dot) : key;
-        if (std::ranges::find(names, name) == names.end()) names.push_back(std::move(name));
+        const std::string_view whole = key;
+        const auto dot = whole.find('.');
+        const auto name = dot != std::string_view::npos && dot > 0 ? whole.substr(0, dot) : whole;
+        if (seen.insert(name).second) names.emplace_back(name);
     }
     return names;
 }

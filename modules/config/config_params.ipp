@@ -3,6 +3,29 @@
 // Choices (decisions.md "Values and maps"): keys are case-sensitive and keep insertion order; a key may be
 // present with no value; `from_string` follows the Node rule (split at the first `=` past position 0, trim
 // key and value); booleans are written `true`/`false`.
+// Trimming (`from_string` keys and values, the text of numbers) removes ASCII white space only (space, `\t`,
+// `\n`, `\v`, `\f`, `\r`): a no-break space or any other Unicode space is kept, as a byte string knows no more.
+// Numbers may start with one `+` (`+5` reads 5, as in the originals); booleans are read untrimmed (`" n "` is no
+// boolean, as in the originals).
+// Cost: the entries sit in a vector in insertion order, beside a hash index from key to position, so `get`,
+// `contains` and `put` are O(1) on average and parsing, merging and sections are linear; `remove` is linear
+// (the entries after the removed one move up a place).
+//
+// The index is a std::unordered_map with heterogeneous lookup rather than Boost 1.81's unordered_flat_map: this
+// class is instantiated in every importer, and Boost 1.81's open-addressing tables call `static inline`
+// (internal-linkage) helpers, which an importing unit cannot use.
+
+namespace pip::config::detail {
+
+/// Hashes `std::string` keys and `std::string_view` probes alike, so lookups need no temporary string.
+struct KeyHash {
+    using is_transparent = void;
+    [[nodiscard]] std::size_t operator()(std::string_view key) const noexcept {
+        return std::hash<std::string_view>{}(key);
+    }
+};
+
+}  // namespace pip::config::detail
 
 export namespace pip::config {
 
@@ -44,6 +67,7 @@ public:
     template <ConfigValue... Args>
     [[nodiscard]] static ConfigParams from_tuples(const Args&... args) {
         ConfigParams result;
+        result.reserve(sizeof...(Args) / 2);
         std::vector<std::optional<std::string>> items{to_config_value(args)...};
         for (std::size_t i = 0; i + 1 < items.size(); i += 2) result.put(items[i].value_or(""), items[i + 1]);
         return result;
@@ -76,6 +100,8 @@ public:
     void set_as_object(std::string_view key, const T& value) {
         put(key, to_config_value(value));
     }
+    /// Room for `count` entries in all, so that parsing a large text reallocates and rehashes nothing.
+    void reserve(std::size_t count);
     void remove(std::string_view key);
     void append(const ConfigParams& other);
     void clear() noexcept;
@@ -83,7 +109,8 @@ public:
     [[nodiscard]] std::optional<std::string> get_as_nullable_string(std::string_view key) const { return get(key); }
     [[nodiscard]] std::string get_as_string(std::string_view key) const { return get(key).value_or(""); }
     [[nodiscard]] std::string get_as_string_with_default(std::string_view key, std::string_view default_value) const;
-    /// Integers accept decimal text and truncate decimals (`"3.5"` reads 3); anything else reads as missing.
+    /// Integers accept decimal text, with an optional leading `+`, and truncate decimals (`"3.5"` reads 3);
+    /// anything else reads as missing.
     [[nodiscard]] std::optional<int> get_as_nullable_integer(std::string_view key) const;
     [[nodiscard]] int get_as_integer(std::string_view key) const { return get_as_integer_with_default(key, 0); }
     [[nodiscard]] int get_as_integer_with_default(std::string_view key, int default_value) const;
@@ -93,7 +120,7 @@ public:
     [[nodiscard]] std::optional<double> get_as_nullable_double(std::string_view key) const;
     [[nodiscard]] double get_as_double(std::string_view key) const { return get_as_double_with_default(key, 0.0); }
     [[nodiscard]] double get_as_double_with_default(std::string_view key, double default_value) const;
-    /// `1,true,t,yes,y` read true and `0,false,f,no,n` read false, case-insensitively.
+    /// `1,true,t,yes,y` read true and `0,false,f,no,n` read false, case-insensitively and untrimmed.
     [[nodiscard]] std::optional<bool> get_as_nullable_boolean(std::string_view key) const;
     [[nodiscard]] bool get_as_boolean(std::string_view key) const { return get_as_boolean_with_default(key, false); }
     [[nodiscard]] bool get_as_boolean_with_default(std::string_view key, bool default_value) const;
@@ -113,12 +140,15 @@ public:
     /// `k1=v1;k2=v2`; a key with no value is written as `k`. Values are written as stored.
     [[nodiscard]] std::string to_string() const;
 
-    friend bool operator==(const ConfigParams&, const ConfigParams&) = default;
+    /// Same entries in the same order (the index follows from them).
+    friend bool operator==(const ConfigParams& a, const ConfigParams& b) { return a.entries_ == b.entries_; }
 
 private:
     [[nodiscard]] const std::optional<std::string>* find(std::string_view key) const;
 
     std::vector<value_type> entries_;
+    /// Key -> position in `entries_`.
+    std::unordered_map<std::string, std::size_t, detail::KeyHash, std::equal_to<>> index_;
 };
 
 }  // namespace pip::config

@@ -9,6 +9,20 @@ errors::ConfigException invalid(std::string_view correlation_id, std::string_vie
 
 bool has_text(const std::optional<std::string>& value) { return value && !value->empty(); }
 
+// A configured value as a message may show it: a protocol holding a URI (`amqp://u:pw@h`) shows its scheme only,
+// anything else is masked as a URI would be.
+std::string shown_protocol(std::string_view protocol) {
+    if (const auto scheme = auth::split_uri(protocol).scheme) return std::string(*scheme);
+    return auth::mask_uri_secrets(protocol);
+}
+
+// A port is shown only when it is made of digits and signs (out of range); other text could be a password that
+// landed in the port (`http://admin:S3CRET` parses so).
+std::string shown_port(std::string_view port) {
+    const bool numeric = std::ranges::all_of(port, [](char c) { return (c >= '0' && c <= '9') || c == '+' || c == '-'; });
+    return numeric ? std::string(port) : std::string(auth::masked_value);
+}
+
 }  // namespace
 
 void CompositeConnectionResolver::configure(const config::ConfigParams& config) {
@@ -52,13 +66,14 @@ void CompositeConnectionResolver::validate_connection(std::string_view correlati
     if (protocol.empty()) throw invalid(correlation_id, "NO_PROTOCOL", "Connection protocol is not set");
     if (const auto& supported = rules_.supported_protocols;
         supported && std::ranges::find(*supported, protocol) == supported->end())
-        throw invalid(correlation_id, "UNSUPPORTED_PROTOCOL", "The protocol " + protocol + " is not supported");
+        throw invalid(correlation_id, "UNSUPPORTED_PROTOCOL",
+                      "The protocol " + shown_protocol(protocol) + " is not supported");
 
     if (!has_text(connection.get_host())) throw invalid(correlation_id, "NO_HOST", "Connection host is not set");
 
     if (connection.has_invalid_port())
         throw invalid(correlation_id, "INVALID_PORT",
-                      "Connection port " + connection.get_as_string("port") + " is not a number from 0 to " +
+                      "Connection port " + shown_port(connection.get_as_string("port")) + " is not a number from 0 to " +
                           std::to_string(max_port));
     if (connection.get_port_with_default(rules_.default_port) == 0)
         throw invalid(correlation_id, "NO_PORT", "Connection port is not set");

@@ -6,8 +6,10 @@
 // a port (NO_PORT). Choices where the originals are silent or cannot apply in C++: a connection with no keys at
 // all is "not set" (NO_CONNECTION, the C++ form of a null connection); a `port` holding text that is not a
 // number from 0 to 65535 is INVALID_PORT (the originals silently use the default port); empty values count as
-// missing. More than one connection with clustering off is MULTIPLE_CONNECTIONS_NOT_SUPPORTED (the originals'
-// `> 0` test is a bug). Options: connections first (the first connection wins a duplicated key), then the
+// missing (an empty `protocol` takes the default protocol). Messages never quote a value that may hold
+// user-info: an unsupported protocol shows only its scheme (`amqp` for `amqp://u:pw@h`) or its masked text, an
+// invalid port only when it is made of digits. More than one connection with clustering off is
+// MULTIPLE_CONNECTIONS_NOT_SUPPORTED (the originals' `> 0` test is a bug). Options: connections first (the first connection wins a duplicated key), then the
 // credential over them, then `options.*` filling gaps only (set_defaults).
 // Subclasses pass ConnectionRules to the constructor and may override the protected steps.
 

@@ -22,6 +22,11 @@ bool ConnectionParams::use_discovery() const {
     return key && !key->empty();
 }
 
+std::string ConnectionParams::get_protocol_with_default(std::string_view default_value) const {
+    auto protocol = get_as_string("protocol");
+    return protocol.empty() ? std::string(default_value) : protocol;
+}
+
 std::optional<std::string> ConnectionParams::get_host() const {
     if (auto host = get("host"); host && !host->empty()) return host;
     return get("ip");

@@ -36,9 +36,8 @@ public:
     void set_discovery_key(std::optional<std::string> value) { put("discovery_key", std::move(value)); }
 
     [[nodiscard]] std::optional<std::string> get_protocol() const { return get("protocol"); }
-    [[nodiscard]] std::string get_protocol_with_default(std::string_view default_value) const {
-        return get_as_string_with_default("protocol", default_value);
-    }
+    /// The protocol, or `default_value` when it is missing, has no value or is empty (Node's `||`).
+    [[nodiscard]] std::string get_protocol_with_default(std::string_view default_value) const;
     void set_protocol(std::optional<std::string> value) { put("protocol", std::move(value)); }
 
     /// `host` when it is set and not empty, else `ip` as stored.

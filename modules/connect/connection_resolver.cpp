@@ -17,7 +17,8 @@ void ConnectionResolver::configure(const config::ConfigParams& config) {
 }
 
 std::vector<std::shared_ptr<IDiscovery>> ConnectionResolver::discoveries(std::string_view correlation_id) const {
-    auto found = references_->get_optional<IDiscovery>(discovery_locator());
+    auto found = references_ ? references_->get_optional<IDiscovery>(discovery_locator())
+                             : std::vector<std::shared_ptr<IDiscovery>>{};
     if (found.empty())
         throw errors::ConfigException(correlation_id, "CANNOT_RESOLVE", "Discovery wasn't found to make resolution")
             .with_details("locator", discovery_locator().to_string());
@@ -39,7 +40,7 @@ std::optional<ConnectionParams> ConnectionResolver::resolve(std::string_view cor
             connections_, [](const ConnectionParams& connection) { return !connection.use_discovery(); });
         direct != connections_.end())
         return *direct;
-    if (connections_.empty() || !references_) return std::nullopt;
+    if (connections_.empty()) return std::nullopt;
     const auto found = discoveries(correlation_id);
     for (const auto& connection : connections_) {
         const auto key = *connection.get_discovery_key();
@@ -58,7 +59,7 @@ std::vector<ConnectionParams> ConnectionResolver::resolve_all(std::string_view c
         else
             resolved.push_back(connection);
     }
-    if (to_discover.empty() || !references_) return resolved;
+    if (to_discover.empty()) return resolved;
     const auto found = discoveries(correlation_id);
     for (const auto* connection : to_discover) {
         const auto key = *connection->get_discovery_key();

@@ -2,8 +2,9 @@
 //
 // `configure` appends `connections.<name>.*` (or `connection.*`) entries. A connection with a `discovery_key` is
 // looked up in the IDiscovery components found in the references through `*:discovery:*:*:*` (newest first);
-// the result is the configured connection with the discovered values over it. Without references such a
-// connection resolves to nothing; with references but no discovery, ConfigException `CANNOT_RESOLVE`.
+// the result is the configured connection with the discovered values over it. No discovery to ask, because the
+// references are not set yet or hold none: ConfigException `CANNOT_RESOLVE` (never a silent empty result that
+// would let a component start without the connection it was configured to find).
 // Not thread-safe while being configured; resolving concurrently afterwards is fine when the discoveries are.
 
 export namespace pip::connect {
@@ -35,7 +36,7 @@ public:
     [[nodiscard]] std::vector<ConnectionParams> resolve_all(std::string_view correlation_id) const;
 
 private:
-    /// The discoveries in the references; ConfigException `CANNOT_RESOLVE` when there is none.
+    /// The discoveries in the references; ConfigException `CANNOT_RESOLVE` when there is none or no references.
     [[nodiscard]] std::vector<std::shared_ptr<IDiscovery>> discoveries(std::string_view correlation_id) const;
 
     std::vector<ConnectionParams> connections_;

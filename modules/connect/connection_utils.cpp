@@ -44,19 +44,6 @@ bool contains(std::span<const std::string_view> keys, std::string_view key) {
     return std::ranges::find(keys, key) != keys.end();
 }
 
-// A `?`, `://`, `/` (and `@`, `:`) only separates URI parts past position 0.
-std::size_t find_past_start(std::string_view text, std::string_view separator) {
-    const auto position = text.find(separator);
-    return position == 0 ? std::string_view::npos : position;
-}
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
 void parse_query(std::string_view query, config::ConfigParams& options) {
     for_each_part(query, '&', [&](std::string_view parameter) {
         const auto equals = parameter.find('=');
@@ -74,10 +61,10 @@ void parse_servers(std::string_view text, int default_port, config::ConfigParams
     std::vector<std::string> servers, hosts, ports;
     for_each_part(text, ',', [&](std::string_view server) {
         if (server.empty()) return;
-        if (const auto colon = find_past_start(server, ":"); colon != std::string_view::npos) {
+        if (const auto [host, port] = auth::split_server(server); port) {
             servers.emplace_back(server);
-            hosts.emplace_back(server.substr(0, colon));
-            ports.emplace_back(server.substr(colon + 1));
+            hosts.emplace_back(host);
+            ports.emplace_back(*port);
         } else {
             servers.push_back(default_port_text.empty() ? std::string(server)
                                                         : std::string(server) + ":" + default_port_text);
@@ -141,43 +128,27 @@ config::ConfigParams ConnectionUtils::rename(const config::ConfigParams& options
 config::ConfigParams ConnectionUtils::parse_uri(std::string_view uri, std::string_view default_protocol,
                                                 int default_port) {
     config::ConfigParams options;
-    auto text = trim(uri);
-    if (text.empty()) return options;
-
-    if (const auto question = find_past_start(text, "?"); question != std::string_view::npos) {
-        parse_query(text.substr(question + 1), options);
-        text = text.substr(0, question);
+    if (trim(uri).empty()) return options;
+    const auto parts = auth::split_uri(uri);
+    if (parts.query) parse_query(*parts.query, options);
+    if (const auto protocol = parts.scheme.value_or(default_protocol); !protocol.empty())
+        options.put("protocol", std::string(protocol));
+    if (parts.user_info) {
+        // Split at the first ':' even at position 0: `:pw@h` is a password, never a user name holding it.
+        const auto colon = parts.user_info->find(':');
+        options.put("username", std::string(parts.user_info->substr(0, colon)));
+        if (colon != std::string_view::npos) options.put("password", std::string(parts.user_info->substr(colon + 1)));
     }
-
-    auto protocol = default_protocol;
-    if (const auto scheme = find_past_start(text, "://"); scheme != std::string_view::npos) {
-        protocol = text.substr(0, scheme);
-        text = text.substr(scheme + 3);
-    }
-    if (!protocol.empty()) options.put("protocol", std::string(protocol));
-
-    // The last '@' ends the user-info: a password holding a raw '@' still parses (a host never holds one).
-    if (const auto at = text.rfind('@'); at != std::string_view::npos && at > 0) {
-        const auto user_info = text.substr(0, at);
-        const auto colon = user_info.find(':');
-        options.put("username", std::string(user_info.substr(0, colon)));
-        if (colon != std::string_view::npos) options.put("password", std::string(user_info.substr(colon + 1)));
-        text = text.substr(at + 1);
-    }
-
-    if (const auto slash = find_past_start(text, "/"); slash != std::string_view::npos) {
-        options.put("path", std::string(text.substr(slash + 1)));
-        text = text.substr(0, slash);
-    }
-
-    parse_servers(text, default_port, options);
+    if (parts.path) options.put("path", std::string(*parts.path));
+    parse_servers(parts.servers, default_port, options);
     return options;
 }
 
 std::string ConnectionUtils::compose_uri(const config::ConfigParams& options, std::string_view default_protocol,
                                          int default_port) {
     std::string uri;
-    const auto protocol = options.get("protocol").value_or(std::string(default_protocol));
+    const auto stored_protocol = options.get_as_string("protocol");  // empty counts as missing
+    const auto protocol = stored_protocol.empty() ? default_protocol : std::string_view(stored_protocol);
     if (!protocol.empty()) (uri += protocol) += "://";
 
     if (const auto username = options.get("username")) {
@@ -228,18 +199,6 @@ std::string ConnectionUtils::escape(std::string_view text) {
     return escaped;
 }
 
-std::string ConnectionUtils::unescape(std::string_view text) {
-    std::string decoded;
-    decoded.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-            decoded += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-            i += 2;
-        } else {
-            decoded += text[i];
-        }
-    }
-    return decoded;
-}
+std::string ConnectionUtils::unescape(std::string_view text) { return auth::percent_decode(text); }
 
 }  // namespace pip::connect

@@ -9,13 +9,17 @@
 //     written and `+` stays `+`; the `path` part is split off (v4 rule); empty servers (`h1,,h2`) are skipped;
 //     when a server has no port and there is no default port, the `port` list keeps an empty entry so that it
 //     stays aligned with `host` (`h1,h2:2` -> port `,2`);
+//   - parse_uri splits the text with pip::auth::split_uri, the rule the secret masking and every message that
+//     shows an endpoint use too (see there): the user-info ends at the last `@` before the query's values, so a
+//     raw `@`, `?`, `/` or `:` in a password parses (Node takes the first `@`) and never lands in a host, port or
+//     path; a URI in a query value stays there. The user-info is split at its first `:`, also at position 0
+//     (`:pw@h` is user "" and password "pw", never a user name holding the password). A fragment (`#`) is not
+//     special;
 //   - parse_uri never throws: any text gives a documented result (`:` is a host `:`, `@` a host `@`, `?&=` a
-//     host `?&=` because a `?`, `://`, `@` or `/` only counts past position 0); NUL and other bytes are kept;
-//     user-info ends at the last `@` (a raw `@` in a password parses; Node takes the first) and is split at its
-//     first `:`, also at position 0 (`:pw@h` is user "" and password "pw", never a user name holding the
-//     password);
+//     host `?&=` because a `?`, `://`, `@`, `/` or `:` only counts past position 0); NUL and other bytes are kept;
 //   - compose_uri escapes query keys and values with the RFC 3986 unreserved set (`A-Z a-z 0-9 - . _ ~` kept,
-//     everything else `%XX`); user-info, hosts, ports and path are written as stored.
+//     everything else `%XX`); user-info, hosts, ports and path are written as stored; an empty `protocol` counts
+//     as missing, so the default protocol applies (as in the originals).
 
 namespace pip::connect::detail {
 

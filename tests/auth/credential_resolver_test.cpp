@@ -95,12 +95,24 @@ BOOST_AUTO_TEST_CASE(lookup_of_a_key_no_store_knows_is_empty) {
     BOOST_TEST(!resolver.lookup("").has_value());
 }
 
-BOOST_AUTO_TEST_CASE(lookup_with_a_store_key_and_no_references_is_empty) {
-    // Arrange
+BOOST_AUTO_TEST_CASE(lookup_with_a_store_key_before_set_references_names_the_store_descriptor) {
+    // Arrange: issue #13, this returned no credential and the component connected without its password
     const CredentialResolver resolver(ConfigParams::from_string("credential.store_key=k1"));
 
+    // Act / Assert: the same error as references without a store
+    BOOST_CHECK_EXCEPTION(static_cast<void>(resolver.lookup("cid")), ReferenceException, [](const auto& e) {
+        return e.message() == "Failed to obtain reference to *:credential-store:*:*:*" && e.code() == "REF_ERROR" &&
+               e.correlation_id() == "cid";
+    });
+}
+
+BOOST_AUTO_TEST_CASE(a_direct_credential_is_found_before_set_references) {
+    // Arrange
+    const CredentialResolver resolver(
+        ConfigParams::from_string("credentials.a.username=u;credentials.b.store_key=k1"));
+
     // Act / Assert
-    BOOST_TEST(!resolver.lookup("").has_value());
+    BOOST_TEST(resolver.lookup("")->to_string() == "username=u");
 }
 
 BOOST_AUTO_TEST_CASE(lookup_with_a_store_key_and_no_store_names_the_store_descriptor) {

@@ -174,9 +174,40 @@ BOOST_AUTO_TEST_CASE(missing_protocol_is_no_protocol) {
     // Arrange / Act / Assert
     BOOST_TEST(error_code(configured("connection.host=h;connection.port=1")) == "NO_PROTOCOL");
     BOOST_TEST(error_code(configured("connection.protocol=;connection.host=h;connection.port=1")) == "NO_PROTOCOL");
+    BOOST_TEST(error_code(configured("connection.protocol;connection.host=h;connection.port=1")) == "NO_PROTOCOL");
     BOOST_TEST(error_code(configured("connection.uri=;connection.host=h;connection.port=1")) == "NO_PROTOCOL");
     BOOST_TEST(error_code(configured("connection.host=h;connection.port=1",
                                      rules_with([](auto& r) { r.default_protocol = "tcp"; }))) == "");
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_protocol_takes_the_default_protocol) {
+    // Arrange: issue #13, empty values count as missing, so the default applies as in the originals
+    const auto rules = rules_with([](auto& r) {
+        r.default_protocol = "http";
+        r.supported_protocols = {"http"};
+    });
+    const auto empty = configured("connection.protocol=;connection.host=h;connection.port=80", rules);
+    const auto no_value = configured("connection.protocol;connection.host=h;connection.port=80", rules);
+
+    // Act / Assert
+    BOOST_TEST(error_code(empty) == "");
+    BOOST_TEST(error_code(no_value) == "");
+    BOOST_TEST(empty.resolve("").to_string() == "protocol=;host=h;port=80");  // the options keep what was stored
+}
+
+BOOST_AUTO_TEST_CASE(an_unsupported_protocol_holding_a_uri_is_named_by_its_scheme_only) {
+    // Arrange: issue #12, the message quoted the whole value
+    const auto rules = rules_with([](auto& r) { r.supported_protocols = {"http"}; });
+    const auto with_scheme = configured("connection.protocol=amqp://u:S3CRET@h;connection.host=h;connection.port=1", rules);
+    const auto without_scheme = configured("connection.protocol=u:S3CRET@h;connection.host=h;connection.port=1", rules);
+
+    // Act / Assert
+    BOOST_CHECK_EXCEPTION(static_cast<void>(with_scheme.resolve("")), ConfigException, [](const auto& e) {
+        return e.code() == "UNSUPPORTED_PROTOCOL" && e.message() == "The protocol amqp is not supported";
+    });
+    BOOST_CHECK_EXCEPTION(static_cast<void>(without_scheme.resolve("")), ConfigException, [](const auto& e) {
+        return e.code() == "UNSUPPORTED_PROTOCOL" && e.message() == "The protocol ***@h is not supported";
+    });
 }
 
 BOOST_AUTO_TEST_CASE(protocol_outside_the_supported_list_is_unsupported_protocol) {
@@ -215,13 +246,14 @@ BOOST_AUTO_TEST_CASE(missing_port_is_no_port_unless_there_is_a_default) {
 
 BOOST_AUTO_TEST_CASE(port_that_is_not_a_valid_number_is_invalid_port) {
     // Arrange / Act / Assert
-    for (const char* port : {"http", "65536", "-5", "80x"}) {
+    // Only digits and signs are quoted: other text in a port may be a password (`http://admin:S3CRET`).
+    for (const auto& [port, shown] : {std::pair{"http", "***"}, {"65536", "65536"}, {"-5", "-5"}, {"80x", "***"}}) {
         const auto resolver =
             configured(std::string("connection.protocol=http;connection.host=h;connection.port=") + port,
                        rules_with([](auto& r) { r.default_port = 80; }));
         BOOST_CHECK_EXCEPTION(static_cast<void>(resolver.resolve("")), ConfigException, [&](const auto& e) {
             return e.code() == "INVALID_PORT" &&
-                   e.message() == std::string("Connection port ") + port + " is not a number from 0 to 65535";
+                   e.message() == std::string("Connection port ") + shown + " is not a number from 0 to 65535";
         });
     }
 }

@@ -82,6 +82,16 @@ BOOST_AUTO_TEST_CASE(port_text_is_parsed) {
     BOOST_TEST(ConnectionParams::from_string("port=0").get_port_with_default(80) == 0);
     BOOST_TEST(ConnectionParams::from_string("port=65535").get_port() == 65535);
     BOOST_TEST(ConnectionParams::from_string("port=3.5").get_port() == 3);  // Pip's integer conversion
+    BOOST_TEST(ConnectionParams::from_string("port=+5").get_port() == 5);   // issue #13: as the originals
+    BOOST_TEST(!ConnectionParams::from_string("port=+5").has_invalid_port());
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_protocol_reads_as_the_default) {
+    // Arrange / Act / Assert: issue #13, Node's `protocol || default`
+    BOOST_TEST(ConnectionParams::from_string("protocol=").get_protocol_with_default("http") == "http");
+    BOOST_TEST(ConnectionParams::from_string("protocol").get_protocol_with_default("http") == "http");
+    BOOST_TEST(ConnectionParams::from_string("protocol=tcp").get_protocol_with_default("http") == "tcp");
+    BOOST_TEST(ConnectionParams::from_string("protocol=").get_protocol() == OptString(""));
 }
 
 BOOST_AUTO_TEST_CASE(port_that_is_not_a_number_reads_as_missing) {

@@ -73,13 +73,28 @@ BOOST_AUTO_TEST_CASE(resolve_returns_the_first_connection_without_discovery) {
     BOOST_TEST(connection->to_string() == "host=plain;port=1");
 }
 
-BOOST_AUTO_TEST_CASE(resolve_with_discovery_key_and_no_references_is_empty) {
-    // Arrange: Python crashes here [verified]; decisions.md: nothing is resolved
+BOOST_AUTO_TEST_CASE(resolve_with_discovery_key_before_set_references_throws_cannot_resolve) {
+    // Arrange: issue #13 (Python crashes here [verified]); decisions.md: the same error as references without a
+    // discovery, never a silent empty result
     const ConnectionResolver resolver(ConfigParams::from_string("connection.discovery_key=svc"));
 
     // Act / Assert
-    BOOST_TEST(!resolver.resolve("").has_value());
-    BOOST_TEST(resolver.resolve_all("").empty());
+    const auto cannot_resolve = [](const ConfigException& e) {
+        return e.code() == "CANNOT_RESOLVE" && e.message() == "Discovery wasn't found to make resolution" &&
+               e.correlation_id() == "cid" && e.details().at("locator") == "*:discovery:*:*:*";
+    };
+    BOOST_CHECK_EXCEPTION(static_cast<void>(resolver.resolve("cid")), ConfigException, cannot_resolve);
+    BOOST_CHECK_EXCEPTION(static_cast<void>(resolver.resolve_all("cid")), ConfigException, cannot_resolve);
+}
+
+BOOST_AUTO_TEST_CASE(a_plain_connection_resolves_before_set_references) {
+    // Arrange: nothing needs a discovery, so nothing is missing
+    const ConnectionResolver resolver(
+        ConfigParams::from_string("connections.a.host=h;connections.a.port=1;connections.b.discovery_key=svc"));
+
+    // Act / Assert
+    BOOST_TEST(resolver.resolve("")->to_string() == "host=h;port=1");
+    BOOST_CHECK_THROW(static_cast<void>(resolver.resolve_all("")), ConfigException);
 }
 
 BOOST_AUTO_TEST_CASE(resolve_with_references_but_no_discovery_throws_cannot_resolve) {

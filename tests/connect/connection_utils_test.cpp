@@ -225,6 +225,21 @@ BOOST_AUTO_TEST_CASE(parse_uri_query_escapes) {
     BOOST_TEST(entry(options, "f") == "=key");
 }
 
+BOOST_AUTO_TEST_CASE(parse_uri_keeps_a_raw_password_out_of_host_port_and_path) {
+    // Arrange / Act: the splitting rule shared with the masking (pip::auth::split_uri)
+    const auto question = ConnectionUtils::parse_uri("amqp://u:S3CRET?x@h", "", 0);
+    const auto slash = ConnectionUtils::parse_uri("http://admin:S3CRET/x@127.0.0.1:1", "", 0);
+    const auto nested = ConnectionUtils::parse_uri("http://h/cb?next=amqp://u:S3CRET@h2", "", 0);
+    const auto leading = ConnectionUtils::parse_uri("?x@h?password=S3CRET", "", 0);
+
+    // Assert
+    BOOST_TEST(question.to_string() == "protocol=amqp;username=u;password=S3CRET?x;servers=h;host=h");
+    BOOST_TEST(slash.to_string() == "protocol=http;username=admin;password=S3CRET/x;servers=127.0.0.1:1;"
+                                    "host=127.0.0.1;port=1");
+    BOOST_TEST(nested.to_string() == "next=amqp://u:S3CRET@h2;protocol=http;path=cb;servers=h;host=h");
+    BOOST_TEST(leading.to_string() == "password=S3CRET;username=?x;servers=h;host=h");
+}
+
 BOOST_AUTO_TEST_CASE(parse_uri_of_empty_or_blank_text_is_empty) {
     // Arrange / Act / Assert
     BOOST_TEST(ConnectionUtils::parse_uri("", "http", 80).empty());
@@ -305,6 +320,15 @@ BOOST_AUTO_TEST_CASE(compose_uri_default_port_zero_writes_no_port) {
 BOOST_AUTO_TEST_CASE(compose_uri_missing_host_is_question_marks) {
     // Arrange / Act / Assert: compose_uri({}, "tcp", 80) -> "tcp://???:80"
     BOOST_TEST(ConnectionUtils::compose_uri(ConfigParams(), "tcp", 80) == "tcp://???:80");
+}
+
+BOOST_AUTO_TEST_CASE(compose_uri_with_an_empty_protocol_uses_the_default) {
+    // Arrange / Act / Assert: issue #13, the originals give http://h:80
+    BOOST_TEST(ConnectionUtils::compose_uri(ConnectionParams::from_string("protocol=;host=h"), "http", 80) ==
+               "http://h:80");
+    BOOST_TEST(ConnectionUtils::compose_uri(ConnectionParams::from_string("protocol;host=h"), "http", 80) ==
+               "http://h:80");
+    BOOST_TEST(ConnectionUtils::compose_uri(ConnectionParams::from_string("protocol=;host=h"), "", 80) == "h:80");
 }
 
 BOOST_AUTO_TEST_CASE(compose_uri_without_protocol_writes_no_scheme) {

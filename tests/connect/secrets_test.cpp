@@ -124,6 +124,73 @@ BOOST_AUTO_TEST_CASE(resolution_errors_name_no_secret) {
     check_exception_has_no_secret([&] { static_cast<void>(credentials.lookup("")); }, "REF_ERROR");
 }
 
+BOOST_AUTO_TEST_CASE(the_uris_of_issue_12_print_no_secret) {
+    // Arrange: a raw `?` or `/` in a password, a URI in a query value, a leading `?`, a URI without `@`
+    const std::vector<std::string> uris{"amqp://u:Ur1-pa55?x@h", "http://h/cb?next=amqp://u:Ur1-pa55@h2",
+                                        "?x@h?password=Ur1-pa55", "http://admin:Ur1-pa55/x@127.0.0.1:1",
+                                        "http://admin:Ur1-pa55", "https://app/cb#access_token=Ak-1d-K3y",
+                                        "https://h/c?sv=1&sig=Sk-53cr3t", "https://h/?access%5Ftoken=Ak-1d-K3y"};
+
+    for (const auto& uri : uris) {
+        // Act
+        const auto connection = ConnectionParams::from_tuples("uri", uri);
+        const auto parsed = ConnectionParams(ConnectionUtils::parse_uri(uri, "", 0));
+
+        // Assert
+        check_no_secret(connection.to_safe_string(), "to_safe_string of " + uri);
+        check_no_secret(parsed.to_safe_string(), "to_safe_string of parse_uri " + uri);
+        check_no_secret(pip::auth::mask_uri_secrets(ConnectionUtils::compose_uri(parsed, "", 0)),
+                        "mask_uri_secrets of compose_uri " + uri);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_secret_names_of_issue_12_print_no_secret) {
+    // Arrange
+    const auto credential = CredentialParams::from_tuples(
+        "passphrase", "Pw-0f-Us3r", "authorization", "Ak-1d-K3y", "bearer", "Ck-53cr3t", "jwt", "Sk-53cr3t", "cookie",
+        "Pa55-alt", "sas", "Ur1-pa55", "pass1", "Pw-0f-Us3r", "pwd2", "Ak-1d-K3y", "apikey2", "Ck-53cr3t",
+        "credential.password.value", "Sk-53cr3t", "signature", "Pa55-alt", "credentials", "Ur1-pa55", "auth",
+        "Pw-0f-Us3r", "%70assword", "Ak-1d-K3y");
+
+    // Act / Assert
+    check_no_secret(credential.to_safe_string(), "CredentialParams::to_safe_string");
+    BOOST_TEST(credential.to_string().find("Pw-0f-Us3r") != std::string::npos);  // the scan would see a leak
+}
+
+BOOST_AUTO_TEST_CASE(protocol_and_port_messages_name_no_secret) {
+    // Arrange: the protocol holds a whole URI; a URI without `@` puts the password in the port
+    ConnectionRules http_only{true, "", 0, std::vector<std::string>{"http"}};
+    const auto parsed = ConnectionUtils::parse_uri("http://admin:Ur1-pa55", "", 0);
+
+    // Act / Assert
+    check_exception_has_no_secret(
+        [&] {
+            static_cast<void>(
+                composite("connection.protocol=amqp://jdoe:Ur1-pa55@h;connection.host=h;connection.port=1", http_only)
+                    .resolve(""));
+        },
+        "UNSUPPORTED_PROTOCOL of a URI");
+    check_exception_has_no_secret(
+        [&] {
+            CompositeConnectionResolver resolver;
+            static_cast<void>(resolver.compose("", {ConnectionParams(parsed)}, std::nullopt, ConfigParams()));
+        },
+        "INVALID_PORT of parse_uri");
+}
+
+BOOST_AUTO_TEST_CASE(resolvers_used_before_set_references_throw_and_name_no_secret) {
+    // Arrange: issue #13, these returned nothing and the component started without its password
+    const auto config = ConfigParams::from_string(
+        "connection.discovery_key=svc;connection.uri=tcp://jdoe:Ur1-pa55@h:1;credential.store_key=vault;"
+        "credential.password=Pw-0f-Us3r");
+    const ConnectionResolver connections(config);
+    const CredentialResolver credentials(config);
+
+    // Act / Assert
+    check_exception_has_no_secret([&] { static_cast<void>(connections.resolve("")); }, "CANNOT_RESOLVE");
+    check_exception_has_no_secret([&] { static_cast<void>(credentials.lookup("")); }, "REF_ERROR");
+}
+
 BOOST_AUTO_TEST_CASE(factory_errors_name_no_secret) {
     // Arrange: a factory whose own error mentions nothing secret; the wrapper adds only the locator
     Factory factory;

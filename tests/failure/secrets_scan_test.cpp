@@ -54,6 +54,23 @@ std::vector<ConfigParams> configurations() {
                                   "options.api_key=AKIA-TEST-KEY"),
         ConfigParams::from_string("connection.protocol=http;connection.host=admin:s3cr3t-pass@h;connection.port=1;"
                                   "connection.uri=admin:s3cr3t-pass@h?next=http://x"),
+        // Issue #12: a raw `?` or `/` in a password, a URI in a query value, a leading `?`, a URI without `@`, a
+        // protocol holding a URI, fragment and percent-encoded parameters, and the secret names the rule missed.
+        ConfigParams::from_string("connections.a.uri=amqp://u:s3cr3t-pass?x@h;"
+                                  "connections.b.uri=http://h/cb?next=amqp://u:s3cr3t-pass@h2;"
+                                  "connections.c.uri=?x@h?password=s3cr3t-pass;"
+                                  "connections.d.uri=http://admin:s3cr3t-pass/x@127.0.0.1:1;"
+                                  "connections.e.uri=http://admin:s3cr3t-pass;"
+                                  "connections.f.protocol=amqp://u:s3cr3t-pass@h;connections.f.host=h;"
+                                  "connections.f.port=1;"
+                                  "connections.g.uri=https://app/cb#access_token=t0ken-value&state=1;"
+                                  "connections.h.uri=https://h/c?sv=1&sig=AKIA-TEST-KEY&access%5Fkey=AKIA-TEST-KEY"),
+        ConfigParams::from_string("credential.passphrase=s3cr3t-pass;credential.authorization=t0ken-value;"
+                                  "credential.bearer=t0ken-value;credential.jwt=t0ken-value;credential.cookie=t0ken-value;"
+                                  "credential.sas=AKIA-TEST-KEY;credential.signature=AKIA-TEST-KEY;"
+                                  "credential.pass1=s3cr3t-pass;credential.pwd2=s3cr3t-pass;credential.apikey2=AKIA-TEST-KEY;"
+                                  "credential.password.value=s3cr3t-pass;credential.auth=t0ken-value;"
+                                  "credential.credentials=s3cr3t-pass;credential.%70assword=s3cr3t-pass"),
     };
 }
 

@@ -2,7 +2,7 @@
 // contracts, and that to_safe_string() hides every secret.
 //
 // Secrets are tracked with a marker byte (0x7F). A marker counts as secret when it sits in the value of a
-// secret-named key, in the user-info of a URI value (as parse_uri reads it), or, one level deep, in such a place
+// secret-named key, in the user-info of a URI value (as split_uri reads it), or, one level deep, in such a place
 // inside a value that reads as a connection string (then its nested keys are names, not secrets). When every
 // marker of the input is secret, the safe text must hold none.
 #include <algorithm>
@@ -18,7 +18,6 @@ import pip.connect;
 
 using pip::config::ConfigParams;
 using pip::connect::ConnectionParams;
-using pip::connect::ConnectionUtils;
 using pip::fuzz::require;
 
 namespace {
@@ -27,12 +26,10 @@ constexpr char marker = '\x7f';
 
 std::size_t markers_in(std::string_view text) { return static_cast<std::size_t>(std::ranges::count(text, marker)); }
 
-/// Markers of `value` that sit in the user-info parse_uri finds (the part before a query holds it).
+/// Markers of `value` that sit in its user-info (pip::auth::split_uri, the rule parse_uri and the masking share).
 std::size_t markers_in_user_info(std::string_view value) {
-    const auto question = value.find('?');
-    const auto before_query = question == std::string_view::npos || question == 0 ? value : value.substr(0, question);
-    const auto options = ConnectionUtils::parse_uri(before_query, "", 0);
-    return markers_in(options.get("username").value_or("")) + markers_in(options.get("password").value_or(""));
+    const auto user_info = pip::auth::split_uri(value).user_info;
+    return user_info ? markers_in(*user_info) : 0;
 }
 
 /// The masking's documented test for a nested connection string: it holds `;`, or starts with `name=` where the

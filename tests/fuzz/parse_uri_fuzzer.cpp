@@ -1,10 +1,11 @@
-// Fuzzes ConnectionUtils::parse_uri, and mask_uri_secrets on the same text.
+// Fuzzes ConnectionUtils::parse_uri, and mask_uri_secrets on the same text, against pip::auth::split_uri, the
+// splitting rule both share.
 //
-// Without a query (no `?` past the start) the result's shape is fully determined: the standard keys in their
-// documented order, a password only with a user name, and servers / host / port lists of the same length. A
-// query may set any key, standard ones included, so with one only the no-throw and masking properties apply.
-// Masking is checked with a marker byte (0x7F): when every marker of the text lies in the user-info that
-// parse_uri finds, the masked text holds none.
+// Without a query (split_uri finds none) the result's shape is fully determined: the standard keys in their
+// documented order, a protocol exactly when there is a scheme or a default, a user name and password that
+// rebuild the user-info, and servers / host / port lists of the same length. A query may set any key, standard
+// ones included, so with one only the no-throw and masking properties apply. Masking is checked with a marker
+// byte (0x7F): no marker of the user-info survives in the masked text.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -47,7 +48,7 @@ std::vector<std::string_view> split(std::string_view text) {
 
 std::size_t markers_in(std::string_view text) { return static_cast<std::size_t>(std::ranges::count(text, marker)); }
 
-void check_shape(const ConfigParams& options, const pip::fuzz::UriInput& input, std::string_view text) {
+void check_shape(const ConfigParams& options, const pip::fuzz::UriInput& input, const pip::auth::UriParts& parts) {
     auto next = standard_order.begin();
     for (const auto& key : options.get_keys()) {
         next = std::find(next, standard_order.end(), key);
@@ -55,10 +56,15 @@ void check_shape(const ConfigParams& options, const pip::fuzz::UriInput& input, 
     }
     require(!options.contains("password") || options.contains("username"), "a password comes with a user name");
 
-    const auto scheme = text.find("://");
-    const bool has_scheme = scheme != std::string_view::npos && scheme > 0;
-    require(options.contains("protocol") == (has_scheme || !input.default_protocol.empty()),
+    require(options.contains("protocol") == (parts.scheme.has_value() || !input.default_protocol.empty()),
             "a protocol key exactly when there is a scheme or a default protocol");
+    if (parts.user_info) {
+        const auto password = options.get("password");
+        require(options.get_as_string("username") + (password ? ":" + *password : "") == *parts.user_info,
+                "the user name and password are the user-info, nothing more or less");
+    } else {
+        require(!options.contains("username"), "no user name without user-info");
+    }
 
     require(options.contains("servers") == options.contains("host"), "servers and host come together");
     if (!options.contains("servers")) {
@@ -80,14 +86,11 @@ void check_shape(const ConfigParams& options, const pip::fuzz::UriInput& input, 
     }
 }
 
-/// `user_info_options`: what parse_uri finds in the part of `uri` that holds its user-info.
-void check_masking(const ConfigParams& user_info_options, std::string_view uri) {
-    const auto total = markers_in(uri);
-    const auto in_user_info =
-        markers_in(user_info_options.get("username").value_or("")) +
-        markers_in(user_info_options.get("password").value_or(""));
-    if (total == 0 || in_user_info != total) return;
-    require(markers_in(pip::auth::mask_uri_secrets(uri)) == 0, "mask_uri_secrets hides the user-info parse_uri finds");
+void check_masking(const pip::auth::UriParts& parts, std::string_view uri) {
+    if (!parts.user_info) return;
+    const auto outside_user_info = markers_in(uri) - markers_in(*parts.user_info);
+    require(markers_in(pip::auth::mask_uri_secrets(uri)) <= outside_user_info,
+            "mask_uri_secrets hides the user-info parse_uri finds");
 }
 
 }  // namespace
@@ -100,15 +103,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto options = parse(input.uri);
     const auto text = trim(input.uri);
     require(!text.empty() || options.empty(), "blank text gives no options");
-
-    const auto question = text.find('?');
     if (text.empty()) return 0;
-    if (question == std::string_view::npos || question == 0) {
-        check_shape(options, input, text);
-        check_masking(options, input.uri);
-    } else {
-        // The query may name keys `username` / `password` too: only the part before it holds the user-info.
-        check_masking(parse(text.substr(0, question)), input.uri);
-    }
+
+    const auto parts = pip::auth::split_uri(input.uri);
+    if (!parts.query) check_shape(options, input, parts);
+    check_masking(parts, input.uri);
     return 0;
 }

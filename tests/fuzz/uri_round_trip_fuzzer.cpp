@@ -53,12 +53,12 @@ bool is_standard_key(std::string_view key) {
     return std::ranges::find(standard_keys, key) != std::end(standard_keys);
 }
 
-/// The decoded names of the query parameters of trimmed `text`.
+/// The decoded names of the query parameters of `text`.
 std::vector<std::string> query_names(std::string_view text) {
-    const auto question = text.find('?');
-    if (question == std::string_view::npos || question == 0) return {};
+    const auto query = pip::auth::split_uri(text).query;
+    if (!query) return {};
     std::vector<std::string> names;
-    for (const auto parameter : split(text.substr(question + 1), '&'))
+    for (const auto parameter : split(*query, '&'))
         names.push_back(ConnectionUtils::unescape(parameter.substr(0, parameter.find('='))));
     return names;
 }
