@@ -45,6 +45,7 @@ export namespace pip::refer {
 class UntypedComponent : public std::shared_ptr<void> {
 public:
     UntypedComponent() noexcept = default;
+    UntypedComponent(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor): `found ? c : nullptr`
     explicit UntypedComponent(std::shared_ptr<void> component) noexcept : shared_ptr(std::move(component)) {}
 
     template <class Lookup = void>
