@@ -290,10 +290,39 @@ private:
 };
 
 /// References::query's range: see its contract there. Its pipeline is built at the first begin() over the
-/// query's own copy of the locator view, so a copied or moved query builds its own.
+/// query's own copy of the locator view, so a copied or moved query builds its own. An input range (a component
+/// is cast as it is reached), a view for range-v3 and std::ranges alike.
 template <class T>
-class Query : public ranges::view_interface<Query<T>> {
+class Query : public ranges::view_interface<Query<T>>, public std::ranges::view_base {
+    using Pipeline = decltype(detail::components_as<T>(std::declval<const detail::Candidates&>()));
+
 public:
+    /// Walks the pipeline; compared with std::default_sentinel in this module, where range-v3's own comparisons
+    /// are visible, so importers need no range-v3 header to loop over a query.
+    class iterator {
+    public:
+        using value_type = std::shared_ptr<T>;
+        using difference_type = std::ptrdiff_t;
+        using iterator_concept = std::input_iterator_tag;
+        using iterator_category = std::input_iterator_tag;
+
+        iterator() = default;
+        [[nodiscard]] value_type operator*() const { return *current_; }
+        iterator& operator++() {
+            ++current_;
+            return *this;
+        }
+        void operator++(int) { ++current_; }
+        friend bool operator==(const iterator& position, std::default_sentinel_t) { return position.current_ == position.end_; }
+
+    private:
+        friend class Query;
+        iterator(Pipeline& pipeline) : current_(ranges::begin(pipeline)), end_(ranges::end(pipeline)) {}
+
+        decltype(ranges::begin(std::declval<Pipeline&>())) current_;
+        decltype(ranges::end(std::declval<Pipeline&>())) end_;
+    };
+
     Query() = default;
     Query(const Query& other) : references_(other.references_), lock_(other.lock_), query_(other.query_) {}
     Query(Query&& other) noexcept
@@ -307,18 +336,19 @@ public:
     }
     ~Query() = default;
 
-    [[nodiscard]] auto begin() { return ranges::begin(pipeline()); }
-    [[nodiscard]] auto end() { return ranges::end(pipeline()); }
+    [[nodiscard]] iterator begin() { return iterator(pipeline()); }
+    [[nodiscard]] std::default_sentinel_t end() const noexcept { return {}; }
 
 private:
     friend class References;
-    using Pipeline = decltype(detail::components_as<T>(std::declval<const detail::Candidates&>()));
 
     Query(const References& references, const LocatorView& query)
         : references_(&references), lock_(references.read_lock()), query_(query) {}
 
     Pipeline& pipeline() {
-        if (!pipeline_) pipeline_.emplace(detail::components_as<T>(references_->candidates(query_, nullptr)));
+        if (!pipeline_)
+            pipeline_.emplace(detail::components_as<T>(references_ ? references_->candidates(query_, nullptr)
+                                                                    : detail::Candidates{}));
         return *pipeline_;
     }
 
