@@ -302,25 +302,37 @@ public:
     class iterator {
     public:
         using value_type = std::shared_ptr<T>;
+        using reference = const value_type&;
+        using pointer = const value_type*;
         using difference_type = std::ptrdiff_t;
         using iterator_concept = std::input_iterator_tag;
         using iterator_category = std::input_iterator_tag;
 
         iterator() = default;
-        [[nodiscard]] value_type operator*() const { return *current_; }
+        [[nodiscard]] reference operator*() const noexcept { return component_; }
+        [[nodiscard]] pointer operator->() const noexcept { return &component_; }
         iterator& operator++() {
             ++current_;
+            read();
             return *this;
         }
-        void operator++(int) { ++current_; }
+        iterator operator++(int) {
+            auto previous = *this;
+            ++*this;
+            return previous;
+        }
         friend bool operator==(const iterator& position, std::default_sentinel_t) { return position.current_ == position.end_; }
 
     private:
         friend class Query;
-        iterator(Pipeline& pipeline) : current_(ranges::begin(pipeline)), end_(ranges::end(pipeline)) {}
+        explicit iterator(Pipeline& pipeline) : current_(ranges::begin(pipeline)), end_(ranges::end(pipeline)) { read(); }
+
+        /// The pipeline yields each component once (its cache moves it out): keep it for every dereference.
+        void read() { component_ = current_ == end_ ? nullptr : value_type(*current_); }
 
         decltype(ranges::begin(std::declval<Pipeline&>())) current_;
         decltype(ranges::end(std::declval<Pipeline&>())) end_;
+        value_type component_;
     };
 
     Query() = default;
