@@ -14,6 +14,7 @@ Descriptor::Descriptor(const DescriptorView& view) {
             values_ += *field;
         ends_[i] = static_cast<std::uint32_t>(values_.size());
     }
+    hash_ = this->view().hash();
 }
 
 std::optional<Descriptor> Descriptor::from_string(std::string_view text) {

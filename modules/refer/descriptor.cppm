@@ -183,8 +183,9 @@ public:
     friend std::ostream& operator<<(std::ostream& out, const Descriptor& descriptor) {
         return out << descriptor.to_string();
     }
-    /// DescriptorView::hash() of view(): a Descriptor and a literal with the same fields hash alike.
-    [[nodiscard]] std::size_t hash() const noexcept { return view().hash(); }
+    /// DescriptorView::hash() of view(), computed once: a Descriptor and a literal with the same fields hash alike,
+    /// and a lookup by Descriptor hashes no text.
+    [[nodiscard]] std::size_t hash() const noexcept { return hash_; }
 
 private:
     [[nodiscard]] std::optional<std::string> owned(std::size_t field) const;
@@ -193,6 +194,7 @@ private:
     std::string values_;
     std::array<std::uint32_t, detail::descriptor_field_count> ends_{};
     std::uint8_t wildcards_ = 0b11111;  // bit i set: field i is a wildcard
+    std::uint64_t hash_ = DescriptorView{}.hash();
 };
 
 inline namespace literals {

@@ -32,6 +32,7 @@ void LocatorView::view_any(const AnyLocator& locator) noexcept {
     if (const auto* descriptor = locator.descriptor()) {
         kind_ = Kind::descriptor;
         descriptor_ = descriptor->view();
+        descriptor_hash_ = descriptor->hash();
     } else if (const auto* text = locator.string()) {
         kind_ = Kind::string;
         string_ = *text;

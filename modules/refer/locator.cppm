@@ -211,7 +211,9 @@ public:
         } else if constexpr (std::same_as<std::decay_t<L>, DescriptorView>) {
             view_descriptor(locator);
         } else if constexpr (std::same_as<Key, Descriptor>) {
-            view_descriptor(locator.view());
+            kind_ = Kind::descriptor;
+            descriptor_ = locator.view();  // a Descriptor holds no `*` value
+            descriptor_hash_ = locator.hash();
         } else if constexpr (std::same_as<Key, std::string>) {
             kind_ = Kind::string;
             string_ = std::string_view(locator);
@@ -229,6 +231,11 @@ public:
     [[nodiscard]] inline Kind kind() const noexcept { return kind_; }
     /// The descriptor's fields (wildcards normalised: a `"*"` value is a wildcard); only for Kind::descriptor.
     [[nodiscard]] inline const DescriptorView& descriptor() const noexcept { return descriptor_; }
+    /// DescriptorView::hash() of descriptor(), without hashing text when the locator knew it (a Descriptor, a
+    /// literal).
+    [[nodiscard]] inline std::uint64_t descriptor_hash() const noexcept {
+        return descriptor_hash_ ? *descriptor_hash_ : descriptor_.hash();
+    }
     [[nodiscard]] inline std::string_view string() const noexcept { return string_; }
     [[nodiscard]] inline IntegerKey integer() const noexcept { return integer_; }
     /// The type of a custom locator; only for Kind::custom.
@@ -269,16 +276,15 @@ private:
     void view_descriptor(const DescriptorView& view) noexcept {
         kind_ = Kind::descriptor;
         descriptor_ = view;
+        if (view.hashed) return;  // parsed: `*` is already a wildcard
         // A view built field by field may spell a wildcard "*", which a Descriptor normalises: do the same.
-        for (std::size_t i = 0; i < descriptor_.fields.size(); ++i)
-            if (descriptor_.fields[i] == std::string_view("*")) {
-                descriptor_.fields[i].reset();
-                descriptor_.hashed = false;
-            }
+        for (auto& field : descriptor_.fields)
+            if (field == std::string_view("*")) field.reset();
     }
     void view_any(const AnyLocator& locator) noexcept;
 
     DescriptorView descriptor_{};
+    std::optional<std::uint64_t> descriptor_hash_;
     std::string_view string_{};
     IntegerKey integer_{};
     Custom custom_{};

@@ -78,7 +78,7 @@ struct ExactEqual {
     switch (query.kind()) {
         case LocatorView::Kind::descriptor:
             if (!query.descriptor().is_complete()) return std::nullopt;
-            return query.descriptor().hash();
+            return query.descriptor_hash();
         case LocatorView::Kind::string:
             return detail::hash_text(query.string());
         case LocatorView::Kind::integer:
@@ -264,7 +264,8 @@ std::size_t References::size() const {
 
 void References::visit(const LocatorView& query, const void* older_than_component, ReferenceVisitor visitor) const {
     const auto lock = read_lock();
-    for (const Entry* entry : detail::newest_first(candidates(query, older_than_component)))
+    const auto candidates = this->candidates(query, older_than_component);
+    for (const Entry* entry : detail::newest_first(candidates))
         if (!visitor(entry->reference)) return;
 }
 
@@ -290,7 +291,8 @@ void References::put_reference(Reference reference) {
 std::vector<std::shared_ptr<void>> References::remove_references(const LocatorView& query, bool all) {
     const std::scoped_lock lock(state_->lock);
     std::vector<Entry*> matches;
-    for (Entry* entry : detail::newest_first(state_->candidates(query))) {
+    const auto candidates = state_->candidates(query);
+    for (Entry* entry : detail::newest_first(candidates)) {
         matches.push_back(entry);
         if (!all) break;
     }

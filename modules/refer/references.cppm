@@ -35,12 +35,13 @@ namespace pip::refer::detail {
 /// One registration. It stays where it was created until the next compaction, so the indexes point at it; a
 /// removed entry releases its component at once and stays as a tombstone until then.
 struct Entry {
-    Entry(Reference registered, std::uint64_t order) : reference(std::move(registered)), sequence(order) {}
+    Entry(Reference registered, std::uint64_t order) : sequence(order), reference(std::move(registered)) {}
 
-    Reference reference;
+    // What a walk reads first, then the component (the first member of Reference), close together.
     std::uint64_t sequence;                                         // registration order: newer is larger
     std::array<std::uint32_t, descriptor_field_count> field_ids{};  // a complete descriptor's value id per field
     bool removed = false;
+    Reference reference;
 };
 
 /// Entries in registration order (oldest first), as an index holds them.
@@ -90,13 +91,18 @@ struct Candidates {
 struct SequenceOf {
     std::uint64_t operator()(const Entry* entry) const noexcept { return entry->sequence; }
 };
+/// A CandidateFilter by address: the views copy their predicate at every stage, the Candidates stay put.
+struct Accepts {
+    const CandidateFilter* filter;
+    bool operator()(const Entry* entry) const { return (*filter)(entry); }
+};
 
 /// The matching entries, newest first: both candidate lists walked backwards and filtered, then merged by
-/// registration order (they are disjoint, so their union is a merge).
+/// registration order (they are disjoint, so their union is a merge). `candidates` must outlive the view.
 inline auto newest_first(const Candidates& candidates) {
     namespace views = ranges::views;
-    return views::set_union(candidates.primary | views::reverse | views::filter(candidates.primary_filter),
-                            candidates.wildcards | views::reverse | views::filter(candidates.wildcards_filter),
+    return views::set_union(candidates.primary | views::reverse | views::filter(Accepts{&candidates.primary_filter}),
+                            candidates.wildcards | views::reverse | views::filter(Accepts{&candidates.wildcards_filter}),
                             std::greater<>{}, SequenceOf{}, SequenceOf{});
 }
 
@@ -358,15 +364,17 @@ private:
         : references_(&references), lock_(references.read_lock()), query_(query) {}
 
     Pipeline& pipeline() {
-        if (!pipeline_)
-            pipeline_.emplace(detail::components_as<T>(references_ ? references_->candidates(query_, nullptr)
-                                                                    : detail::Candidates{}));
+        if (!pipeline_) {
+            if (references_) candidates_ = references_->candidates(query_, nullptr);
+            pipeline_.emplace(detail::components_as<T>(candidates_));
+        }
         return *pipeline_;
     }
 
     const References* references_ = nullptr;
     detail::ReadLock lock_;
     LocatorView query_ = LocatorView(0);
+    detail::Candidates candidates_;  // the pipeline views them and query_
     std::optional<Pipeline> pipeline_;
 };
 
