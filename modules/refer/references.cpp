@@ -123,8 +123,6 @@ private:
     std::vector<EntryList> entries_;  // by id
 };
 
-const std::vector<Entry*> no_entries;
-
 }  // namespace
 
 struct References::State {
@@ -229,7 +227,7 @@ Candidates References::State::candidates(const LocatorView& query) const {
         if (fewest == nullptr || entries.size() < fewest->size()) fewest = &entries;
     }
     if (fewest == nullptr) {  // all wildcards: every descriptor matches, and every entry is a candidate
-        candidates.wildcards = span_of(no_entries);
+        candidates.wildcards = {};
         return every_entry();
     }
     candidates.primary = span_of(*fewest);
