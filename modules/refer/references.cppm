@@ -51,7 +51,7 @@ using EntrySpan = ranges::subrange<Entry* const*>;
 /// value ids (a partial descriptor over one field's entries), or those whose locator matches.
 struct CandidateFilter {
     enum class Test : std::uint8_t { exact_key, field_ids, match };
-    /// A field id that no entry has: the query's field value is not registered, or the field is not tested.
+    /// A wanted id for a field the query leaves a wildcard: not tested.
     static constexpr std::uint32_t untested = std::numeric_limits<std::uint32_t>::max();
 
     const LocatorView* query = nullptr;
