@@ -39,6 +39,7 @@ constexpr std::uint64_t mix(std::uint64_t hash) noexcept {
 /// `count` (at most 8) bytes of `text` from `at`, little-endian.
 constexpr std::uint64_t load_bytes(std::string_view text, std::size_t at, std::size_t count) noexcept {
     std::uint64_t word = 0;
+    if (count == 0) return word;  // an empty view's data() may be null, which memcpy must not get
     if (std::is_constant_evaluated()) {
         for (std::size_t i = 0; i < count; ++i)
             word |= std::uint64_t{static_cast<unsigned char>(text[at + i])} << (8 * i);
