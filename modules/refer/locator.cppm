@@ -276,10 +276,13 @@ private:
     void view_descriptor(const DescriptorView& view) noexcept {
         kind_ = Kind::descriptor;
         descriptor_ = view;
-        if (view.hashed) return;  // parsed: `*` is already a wildcard
-        // A view built field by field may spell a wildcard "*", which a Descriptor normalises: do the same.
+        // A view built field by field may spell a wildcard "*", which a Descriptor normalises: do the same (a
+        // parsed view, a literal, never does).
         for (auto& field : descriptor_.fields)
-            if (field == std::string_view("*")) field.reset();
+            if (field == std::string_view("*")) {
+                field.reset();
+                descriptor_.hashed = false;
+            }
     }
     void view_any(const AnyLocator& locator) noexcept;
 
