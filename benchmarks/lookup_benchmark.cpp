@@ -1,6 +1,7 @@
 // The lookup benchmark suite: References ("ours") against baseline (a), the originals' newest-first scan
 // ("scan"), and baseline (b), an unordered_map keyed by the descriptor text ("floor"), in one binary and one run.
-// Every benchmark is named `<workload>/<registry>/<N>`; benchmarks/publish.py turns the JSON output into
+// Single-result lookups are named `<query>/<hot|cold>/<registry>/<N>` (hot: a working set of 1,024 components;
+// cold: all N), the others `<workload>/<registry>/<N>`; benchmarks/publish.py turns the JSON output into
 // benchmarks/results/summary.md and the SVG plots.
 #include <benchmark/benchmark.h>
 
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
@@ -42,77 +44,80 @@ void run_queries(benchmark::State& state, std::size_t count, Lookup&& lookup) {
 
 std::size_t size_of(const benchmark::State& state) { return static_cast<std::size_t>(state.range(0)); }
 
-// Exact: get_one_optional with a complete descriptor that is present (hit) or absent (miss).
+// Single-result lookups, each in two regimes: `hot` cycles over a working set of bench::hot_keys components (the
+// steady state of a service, where the registry's hot part stays in the caches), `cold` over all N (every lookup
+// may miss the caches, for ours and the floor alike). Each lookup is a function of (workload, registries, i).
 
-void exact_hit_ours(benchmark::State& state) {
+using Lookup = std::shared_ptr<void> (*)(const Workload&, const Registries&, std::size_t);
+
+template <Lookup lookup, bool hot>
+void single_lookup(benchmark::State& state) {
     const auto& workload = bench::workload(size_of(state));
-    const auto& references = bench::registries(size_of(state)).references;
-    run_queries(state, workload.size,
-                [&](std::size_t i) { return references.get_one_optional(workload.hit_queries[i]); });
-}
-void exact_hit_floor(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& floor = bench::registries(size_of(state)).floor;
-    run_queries(state, workload.size, [&](std::size_t i) {
-        const auto found = floor.find(workload.hit_texts[i]);
-        return found == floor.end() ? nullptr : found->second;
-    });
-}
-void exact_hit_scan(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& scan = bench::registries(size_of(state)).scan;
-    run_queries(state, workload.size, [&](std::size_t i) { return scan.get_one_optional(workload.hit_queries[i]); });
+    const auto& registries = bench::registries(size_of(state));
+    run_queries(state, hot ? std::min(bench::hot_keys, workload.size) : workload.size,
+                [&](std::size_t i) { return lookup(workload, registries, i); });
 }
 
-void exact_miss_ours(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& references = bench::registries(size_of(state)).references;
-    run_queries(state, workload.size,
-                [&](std::size_t i) { return references.get_one_optional(workload.miss_queries[i]); });
-}
-void exact_miss_floor(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& floor = bench::registries(size_of(state)).floor;
-    run_queries(state, workload.size, [&](std::size_t i) {
-        const auto found = floor.find(workload.miss_texts[i]);
-        return found == floor.end() ? nullptr : found->second;
-    });
-}
-void exact_miss_scan(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& scan = bench::registries(size_of(state)).scan;
-    run_queries(state, workload.size, [&](std::size_t i) { return scan.get_one_optional(workload.miss_queries[i]); });
+/// The floor: an unordered_map find that returns a copy of the shared_ptr, as a lookup returns one.
+template <class Map, class Key>
+std::shared_ptr<void> find_copy(const Map& map, const Key& key) {
+    const auto found = map.find(key);
+    return found == map.end() ? nullptr : found->second;
 }
 
+std::shared_ptr<void> exact_hit_ours(const Workload& workload, const Registries& registries, std::size_t i) {
+    return registries.references.get_one_optional(workload.hit_queries[i]);
+}
+std::shared_ptr<void> exact_hit_floor(const Workload& workload, const Registries& registries, std::size_t i) {
+    return find_copy(registries.floor, workload.hit_texts[i]);
+}
+std::shared_ptr<void> exact_hit_scan(const Workload& workload, const Registries& registries, std::size_t i) {
+    return registries.scan.get_one_optional(workload.hit_queries[i]);
+}
+// A `_descriptor` literal at run time: a view whose field hashes the compiler computed (here: the workload did).
+std::shared_ptr<void> literal_hit_ours(const Workload& workload, const Registries& registries, std::size_t i) {
+    return registries.references.get_one_optional(workload.hit_literals[i]);
+}
+std::shared_ptr<void> exact_miss_ours(const Workload& workload, const Registries& registries, std::size_t i) {
+    return registries.references.get_one_optional(workload.miss_queries[i]);
+}
+std::shared_ptr<void> exact_miss_floor(const Workload& workload, const Registries& registries, std::size_t i) {
+    return find_copy(registries.floor, workload.miss_texts[i]);
+}
 // One field: `*:*:*:name<i>:*`, one match. Its floor is the exact hit's.
-
-void one_field_ours(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& references = bench::registries(size_of(state)).references;
-    run_queries(state, workload.size,
-                [&](std::size_t i) { return references.get_one_optional(workload.name_queries[i]); });
+std::shared_ptr<void> one_field_ours(const Workload& workload, const Registries& registries, std::size_t i) {
+    return registries.references.get_one_optional(workload.name_queries[i]);
 }
-// The same one-field query and its floor over a fixed set of 1,000 components at every N: the cost of the
-// lookup itself, apart from the cache misses a registry larger than the caches adds to every structure.
-constexpr std::size_t hot_queries = 1000;
-void one_field_hot_ours(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& references = bench::registries(size_of(state)).references;
-    run_queries(state, std::min(hot_queries, workload.size),
-                [&](std::size_t i) { return references.get_one_optional(workload.name_queries[i]); });
+std::shared_ptr<void> one_field_scan(const Workload& workload, const Registries& registries, std::size_t i) {
+    return registries.scan.get_one_optional(workload.name_queries[i]);
 }
-void one_field_hot_floor(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& floor = bench::registries(size_of(state)).floor;
-    run_queries(state, std::min(hot_queries, workload.size), [&](std::size_t i) {
-        const auto found = floor.find(workload.hit_texts[i]);
-        return found == floor.end() ? nullptr : found->second;
-    });
+// String locators: the descriptor texts registered as strings; the floor is the same unordered_map<string>.
+std::shared_ptr<void> string_ours(const Workload& workload, const Registries& registries, std::size_t i) {
+    return registries.string_references.get_one_optional(workload.hit_texts[i]);
 }
-void one_field_scan(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& scan = bench::registries(size_of(state)).scan;
-    run_queries(state, workload.size, [&](std::size_t i) { return scan.get_one_optional(workload.name_queries[i]); });
+// Integer locators: N components keyed by int64_t.
+std::int64_t integer_query(const Workload& workload, std::size_t i) {
+    return static_cast<std::int64_t>(workload.query_order[i]);
+}
+std::shared_ptr<void> integer_ours(const Workload& workload, const Registries& registries, std::size_t i) {
+    return registries.integer_references.get_one_optional(integer_query(workload, i));
+}
+std::shared_ptr<void> integer_floor(const Workload& workload, const Registries& registries, std::size_t i) {
+    return find_copy(registries.integer_floor, integer_query(workload, i));
+}
+std::shared_ptr<void> integer_scan(const Workload& workload, const Registries& registries, std::size_t i) {
+    return registries.integer_scan.get_one_optional(integer_query(workload, i));
+}
+// Typed: get_one_required<IBase>(complete descriptor), through a base that is not the first one. The baselines
+// know the concrete type and cast statically: a floor no runtime locator can reach.
+std::shared_ptr<bench::IBase> as_base(std::shared_ptr<void> component) {
+    return std::static_pointer_cast<bench::Service>(std::move(component));
+}
+std::shared_ptr<void> typed_ours(const Workload& workload, const Registries& registries, std::size_t i) {
+    return registries.references.get_one_required<bench::IBase>(workload.hit_queries[i]);
+}
+std::shared_ptr<void> typed_floor(const Workload& workload, const Registries& registries, std::size_t i) {
+    return as_base(find_copy(registries.floor, workload.hit_texts[i]));
 }
 
 // By type: get_optional of `*:type<t>:*:*:1.0`, N/20 matches; the baseline copies those k shared_ptrs.
@@ -134,55 +139,6 @@ void by_type_scan(benchmark::State& state) {
     const auto& workload = bench::workload(size_of(state));
     const auto& scan = bench::registries(size_of(state)).scan;
     run_queries(state, bench::type_count, [&](std::size_t i) { return scan.get_optional(workload.type_queries[i]); });
-}
-
-// Integer locators: N components keyed by int, get_one_optional(int).
-
-std::int64_t integer_query(const Workload& workload, std::size_t i) {
-    return static_cast<std::int64_t>(workload.query_order[i]);
-}
-void integer_ours(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& references = bench::registries(size_of(state)).integer_references;
-    run_queries(state, workload.size,
-                [&](std::size_t i) { return references.get_one_optional(integer_query(workload, i)); });
-}
-void integer_floor(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& floor = bench::registries(size_of(state)).integer_floor;
-    run_queries(state, workload.size, [&](std::size_t i) {
-        const auto found = floor.find(integer_query(workload, i));
-        return found == floor.end() ? nullptr : found->second;
-    });
-}
-void integer_scan(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& scan = bench::registries(size_of(state)).integer_scan;
-    run_queries(state, workload.size, [&](std::size_t i) { return scan.get_one_optional(integer_query(workload, i)); });
-}
-
-// Typed: get_one_required<IBase>(complete descriptor), through a base that is not the first one. The baselines
-// know the concrete type and cast statically: a floor no runtime locator can reach.
-
-std::shared_ptr<bench::IBase> as_base(std::shared_ptr<void> component) {
-    return std::static_pointer_cast<bench::Service>(std::move(component));
-}
-void typed_ours(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& references = bench::registries(size_of(state)).references;
-    run_queries(state, workload.size,
-                [&](std::size_t i) { return references.get_one_required<bench::IBase>(workload.hit_queries[i]); });
-}
-void typed_floor(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& floor = bench::registries(size_of(state)).floor;
-    run_queries(state, workload.size, [&](std::size_t i) { return as_base(floor.at(workload.hit_texts[i])); });
-}
-void typed_scan(benchmark::State& state) {
-    const auto& workload = bench::workload(size_of(state));
-    const auto& scan = bench::registries(size_of(state)).scan;
-    run_queries(state, workload.size,
-                [&](std::size_t i) { return as_base(scan.get_one_optional(workload.hit_queries[i])); });
 }
 
 // DependencyResolver::get_one_required<IBase>(name), 16 named dependencies; the floor resolves the same name
@@ -327,6 +283,53 @@ void concurrent_exact_ours(benchmark::State& state) {
     }
 }
 
+// Writer progress: 10 reader threads look up in a loop (more threads than cores) while this thread puts 1,000
+// components one at a time. The counters are the put latencies in microseconds: median, p99 and max.
+
+void put_under_readers_ours(benchmark::State& state) {
+    constexpr std::size_t reader_count = 10;
+    constexpr std::size_t put_count = 1000;
+    const auto& workload = bench::workload(size_of(state));
+    References references;
+    for (std::size_t i = 0; i < workload.size; ++i) put_descriptor(references, workload, i);
+    std::vector<pip::refer::Descriptor> written;
+    for (std::size_t i = 0; i < put_count; ++i)
+        written.emplace_back("writer", "type0", "kind0", "entry" + std::to_string(i), "1.0");
+    const auto component = std::make_shared<bench::Service>(0);
+
+    std::atomic<bool> stop{false};
+    std::atomic<std::size_t> reading{0};
+    std::vector<std::thread> readers;
+    for (std::size_t reader = 0; reader < reader_count; ++reader)
+        readers.emplace_back([&, reader] {
+            std::size_t next = reader * workload.size / reader_count;
+            for (bool counted = false; !stop.load(std::memory_order_relaxed); counted = true) {
+                benchmark::DoNotOptimize(references.get_one_optional(workload.hit_queries[next]));
+                if (++next == workload.size) next = 0;
+                if (!counted) ++reading;
+            }
+        });
+    while (reading.load() < reader_count) std::this_thread::yield();
+
+    std::vector<double> latencies;
+    for (auto _ : state) {
+        for (const auto& descriptor : written) {
+            const auto start = std::chrono::steady_clock::now();
+            references.put(descriptor, component);
+            latencies.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+        }
+    }
+    stop = true;
+    for (auto& reader : readers) reader.join();
+    std::ranges::sort(latencies);
+    const auto at = [&](double quantile) {
+        return latencies[std::min(latencies.size() - 1, static_cast<std::size_t>(quantile * static_cast<double>(latencies.size())))];
+    };
+    state.counters["put_median_us"] = at(0.5);
+    state.counters["put_p99_us"] = at(0.99);
+    state.counters["put_max_us"] = latencies.back();
+}
+
 // Memory: heap bytes per registered component (malloc_usable_size of every block the registry holds; the
 // components themselves are shared with the workload and not counted).
 
@@ -355,32 +358,53 @@ void scanned_removal_sizes(benchmark::internal::Benchmark* benchmark) {
         benchmark->Arg(size);
 }
 
+using Function = void (*)(benchmark::State&);
+
+/// A single-result lookup in both regimes; `name` has a `%s` where the regime goes.
+struct Single {
+    const char* name;
+    Function hot;
+    Function cold;
+};
+template <Lookup lookup>
+Single single(const char* name) {
+    return {name, single_lookup<lookup, true>, single_lookup<lookup, false>};
+}
+
 void register_benchmarks() {
-    using Function = void (*)(benchmark::State&);
-    const std::vector<std::pair<const char*, Function>> lookups{
-        {"exact_hit/ours", exact_hit_ours},
-        {"exact_hit/floor", exact_hit_floor},
-        {"exact_hit/scan", exact_hit_scan},
-        {"exact_miss/ours", exact_miss_ours},
-        {"exact_miss/floor", exact_miss_floor},
-        {"exact_miss/scan", exact_miss_scan},
-        {"one_field/ours", one_field_ours},
-        {"one_field/scan", one_field_scan},
-        {"one_field_hot/ours", one_field_hot_ours},
-        {"one_field_hot/floor", one_field_hot_floor},
-        {"by_type/ours", by_type_ours},
-        {"by_type/copy", by_type_copy},
-        {"by_type/scan", by_type_scan},
-        {"integer/ours", integer_ours},
-        {"integer/floor", integer_floor},
-        {"integer/scan", integer_scan},
-        {"typed/ours", typed_ours},
-        {"typed/floor", typed_floor},
-        {"typed/scan", typed_scan},
-        {"resolver/ours", resolver_ours},
-        {"resolver/floor", resolver_floor},
+    const std::vector<Single> singles{
+        single<exact_hit_ours>("exact_hit/%s/ours"),
+        single<exact_hit_floor>("exact_hit/%s/floor"),
+        single<literal_hit_ours>("literal_hit/%s/ours"),
+        single<exact_miss_ours>("exact_miss/%s/ours"),
+        single<exact_miss_floor>("exact_miss/%s/floor"),
+        single<one_field_ours>("one_field/%s/ours"),
+        single<string_ours>("string/%s/ours"),
+        single<integer_ours>("integer/%s/ours"),
+        single<integer_floor>("integer/%s/floor"),
+        single<typed_ours>("typed/%s/ours"),
+        single<typed_floor>("typed/%s/floor"),
     };
-    for (const auto& [name, function] : lookups) benchmark::RegisterBenchmark(name, function)->Apply(all_sizes);
+    for (const auto& single : singles)
+        for (const auto& [regime, function] : {std::pair{"hot", single.hot}, std::pair{"cold", single.cold}}) {
+            char name[64];
+            std::snprintf(name, sizeof name, single.name, regime);
+            benchmark::RegisterBenchmark(name, function)->Apply(all_sizes);
+        }
+    // The scan is the same in both regimes (it walks the registry whatever the working set): cold only.
+    for (const auto& [name, function] : std::vector<std::pair<const char*, Function>>{
+             {"exact_hit/cold/scan", single_lookup<exact_hit_scan, false>},
+             {"one_field/cold/scan", single_lookup<one_field_scan, false>},
+             {"integer/cold/scan", single_lookup<integer_scan, false>}})
+        benchmark::RegisterBenchmark(name, function)->Apply(all_sizes);
+
+    for (const auto& [name, function] : std::vector<std::pair<const char*, Function>>{
+             {"by_type/ours", by_type_ours},
+             {"by_type/copy", by_type_copy},
+             {"by_type/scan", by_type_scan},
+             {"resolver/ours", resolver_ours},
+             {"resolver/floor", resolver_floor}})
+        benchmark::RegisterBenchmark(name, function)->Apply(all_sizes);
 
     for (const auto& [name, function] : std::vector<std::pair<const char*, Function>>{{"put/ours", put_ours},
                                                                                       {"put/floor", put_floor},
@@ -398,6 +422,11 @@ void register_benchmarks() {
         ->Threads(1)
         ->Threads(2)
         ->UseRealTime();
+    benchmark::RegisterBenchmark("put_under_readers/ours", put_under_readers_ours)
+        ->Arg(largest_size)
+        ->Iterations(1)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond);
 
     for (const auto& [name, function] : std::vector<std::pair<const char*, Function>>{
              {"memory/ours", memory_ours}, {"memory/floor", memory_floor}, {"memory/scan", memory_scan}})

@@ -1,15 +1,17 @@
-// lookup_summary: a few-second answer to "how fast is the lookup?". At N = 100,000 components it times three
-// queries on References ("ours"), on the unordered_map floor (for the by-type query: copying its k matches) and on
-// the originals' newest-first scan, and prints the times and their ratios. The full suite is lookup_benchmark.
+// lookup_summary: a few-second answer to "how fast is the lookup?". At N = 100,000 components it times each query
+// on References ("ours") and on its floor, hot (a working set of 1,024 components) and cold (all N), and prints
+// the times and their ratios, with registration time and heap per component. The full suite is lookup_benchmark.
 #include <time.h>
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "allocation_counter.hpp"
@@ -62,61 +64,84 @@ std::string duration(double nanoseconds) {
     return text;
 }
 
-void print_row(const char* workload, const char* baseline, double ours, double floor, double scan) {
-    std::printf("%-34s %10s %10s %10s %8.2fx %8.0fx   %s\n", workload, duration(ours).c_str(), duration(floor).c_str(),
-                duration(scan).c_str(), ours / floor, scan / ours, baseline);
+void print_row(const char* query, const char* regime, double ours, double floor, const char* floor_is) {
+    std::printf("%-36s %-5s %10s %10s %9.2fx   %s\n", query, regime, duration(ours).c_str(), duration(floor).c_str(),
+                ours / floor, floor_is);
+}
+
+/// Prints the hot and cold rows of one single-result query: `ours(i)` and `floor(i)` answer the i-th query.
+template <class Ours, class Floor>
+void print_regimes(const char* query, std::size_t size, Ours&& ours, Floor&& floor, const char* floor_is) {
+    const auto hot = std::min(bench::hot_keys, size);
+    print_row(query, "hot", nanoseconds_per_query(hot, ours), nanoseconds_per_query(hot, floor), floor_is);
+    print_row(query, "cold", nanoseconds_per_query(size, ours), nanoseconds_per_query(size, floor), floor_is);
+}
+
+/// Seconds to register the workload's components with `put`, and the heap bytes per component it leaves held.
+template <class Registry, class Put>
+std::pair<double, double> registration(const bench::Workload& workload, Put&& put) {
+    const auto heap_before = bench::thread_heap_bytes();
+    const auto start = thread_cpu_seconds();
+    auto registry = std::make_unique<Registry>();
+    for (std::size_t i = 0; i < workload.size; ++i) put(*registry, i);
+    const auto seconds = thread_cpu_seconds() - start;
+    const auto bytes = static_cast<double>(bench::thread_heap_bytes() - heap_before) / static_cast<double>(workload.size);
+    return {seconds, bytes};
 }
 
 }  // namespace
 
 int main() {
     std::printf(
-        "pip lookup summary: N = %zu components `group<g>:type<t>:kind<k>:name<i>:1.0`, shuffled;\n"
-        "CPU time per query, median of %zu batches. Full suite: lookup_benchmark.\n\n",
-        registry_size, batches);
+        "pip lookup summary: N = %zu components `group<g>:type<t>:kind<k>:name<i>:1.0`, shuffled registration and\n"
+        "query orders; hot = a working set of %zu components, cold = all N. CPU time per query, median of %zu\n"
+        "batches. Full suite: lookup_benchmark.\n\n",
+        registry_size, bench::hot_keys, batches);
     const auto& workload = bench::workload(registry_size);
-    const auto heap_before = bench::thread_heap_bytes();
-    const pip::refer::References probe = [&] {
-        pip::refer::References references;
-        for (std::size_t i = 0; i < workload.size; ++i)
-            references.put(workload.registered_descriptors[i], workload.registered_components[i]);
-        return references;
-    }();
-    const auto ours_bytes = static_cast<double>(bench::thread_heap_bytes() - heap_before) / registry_size;
     const auto& registries = bench::registries(registry_size);  // also checks that all registries agree
     const auto& references = registries.references;
     const auto& floor = registries.floor;
-    const auto& scan = registries.scan;
-
-    std::printf("%-34s %10s %10s %10s %9s %9s   %s\n", "query", "ours", "floor", "scan (a)", "ours/floor", "scan/ours",
-                "floor is");
-    const auto per_hit = [&](auto&& query) { return nanoseconds_per_query(workload.size, query); };
-    const auto per_type = [&](auto&& query) { return nanoseconds_per_query(bench::type_count, query); };
     const auto floor_find = [&](std::size_t i) { return floor.find(workload.hit_texts[i])->second; };
-    print_row("exact hit   get_one_optional(d)", "unordered_map<string, shared_ptr<void>>::find",
-              per_hit([&](std::size_t i) { return references.get_one_optional(workload.hit_queries[i]); }),
-              per_hit(floor_find),
-              per_hit([&](std::size_t i) { return scan.get_one_optional(workload.hit_queries[i]); }));
-    print_row("one field   *:*:*:name<i>:*", "the same exact find",
-              per_hit([&](std::size_t i) { return references.get_one_optional(workload.name_queries[i]); }),
-              per_hit(floor_find),
-              per_hit([&](std::size_t i) { return scan.get_one_optional(workload.name_queries[i]); }));
-    print_row("by type     *:type<t>:*:*:1.0 (k=5000)", "copying the k shared_ptrs into a vector",
-              per_type([&](std::size_t i) { return references.get_optional(workload.type_queries[i]); }),
-              per_type([&](std::size_t i) {
-                  const auto& matches = workload.type_matches[i];
-                  return std::vector<std::shared_ptr<void>>(matches.begin(), matches.end());
-              }),
-              per_type([&](std::size_t i) { return scan.get_optional(workload.type_queries[i]); }));
 
-    const auto floor_bytes = [&] {
-        const auto before = bench::thread_heap_bytes();
-        bench::FloorMap map;
-        for (std::size_t i = 0; i < workload.size; ++i)
-            map.emplace(workload.registered_texts[i], workload.registered_components[i]);
-        return static_cast<double>(bench::thread_heap_bytes() - before) / registry_size;
-    }();
-    std::printf("\nheap per registered component: ours %.0f bytes, floor %.0f bytes (%.2fx)\n", ours_bytes, floor_bytes,
-                ours_bytes / floor_bytes);
-    return probe.size() == registry_size ? 0 : 1;
+    std::printf("%-36s %-5s %10s %10s %10s   %s\n", "query", "", "ours", "floor", "ours/floor", "floor is");
+    constexpr const char* string_floor = "unordered_map<string, shared_ptr<void>>::find, a copy returned";
+    print_regimes("exact hit   get_one_optional(d)", workload.size,
+                  [&](std::size_t i) { return references.get_one_optional(workload.hit_queries[i]); }, floor_find,
+                  string_floor);
+    print_regimes("literal hit (hashed at compile time)", workload.size,
+                  [&](std::size_t i) { return references.get_one_optional(workload.hit_literals[i]); }, floor_find,
+                  string_floor);
+    print_regimes("one field   *:*:*:name<i>:*", workload.size,
+                  [&](std::size_t i) { return references.get_one_optional(workload.name_queries[i]); }, floor_find,
+                  "the same exact find");
+    print_regimes("string locator", workload.size,
+                  [&](std::size_t i) { return registries.string_references.get_one_optional(workload.hit_texts[i]); },
+                  floor_find, "the same exact find");
+    const auto key = [&](std::size_t i) { return static_cast<std::int64_t>(workload.query_order[i]); };
+    print_regimes("integer locator", workload.size,
+                  [&](std::size_t i) { return registries.integer_references.get_one_optional(key(i)); },
+                  [&](std::size_t i) { return registries.integer_floor.find(key(i))->second; },
+                  "unordered_map<int64_t, shared_ptr<void>>::find");
+    print_row("by type     *:type<t>:*:*:1.0 (k=5000)", "-",
+              nanoseconds_per_query(bench::type_count,
+                                    [&](std::size_t i) { return references.get_optional(workload.type_queries[i]); }),
+              nanoseconds_per_query(bench::type_count,
+                                    [&](std::size_t i) {
+                                        const auto& matches = workload.type_matches[i];
+                                        return std::vector<std::shared_ptr<void>>(matches.begin(), matches.end());
+                                    }),
+              "copying the k shared_ptrs into a vector");
+
+    const auto [ours_seconds, ours_bytes] = registration<pip::refer::References>(
+        workload, [&](pip::refer::References& registry, std::size_t i) {
+            registry.put(workload.registered_descriptors[i], workload.registered_components[i]);
+        });
+    const auto [floor_seconds, floor_bytes] =
+        registration<bench::FloorMap>(workload, [&](bench::FloorMap& registry, std::size_t i) {
+            registry.emplace(workload.registered_texts[i], workload.registered_components[i]);
+        });
+    std::printf("\nput of all N: ours %s, floor %s (%.2fx); heap per component: ours %.0f bytes, floor %.0f bytes (%.2fx)\n",
+                duration(ours_seconds * 1e9).c_str(), duration(floor_seconds * 1e9).c_str(), ours_seconds / floor_seconds,
+                ours_bytes, floor_bytes, ours_bytes / floor_bytes);
+    return 0;
 }

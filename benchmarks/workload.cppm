@@ -15,6 +15,8 @@ using pip::refer::References;
 
 inline constexpr std::size_t type_count = 20;
 inline constexpr std::size_t dependency_count = 16;
+/// The hot regime's working set: lookups cycle over this many components (all of them when N is smaller).
+inline constexpr std::size_t hot_keys = 1024;
 
 /// splitmix64: a tiny fixed-seed generator, so the workload is the same with any standard library.
 class SplitMix64 {
@@ -125,9 +127,12 @@ struct Workload {
             registered_texts.push_back(texts[id]);
             registered_descriptors.push_back(descriptors[id]);
         }
+        hit_texts.reserve(size);  // hit_literals view these texts: they must not move
         for (const auto id : query_order) {
             hit_queries.push_back(descriptors[id]);
             hit_texts.push_back(texts[id]);
+            // What a `_descriptor` literal is at run time: a view with its field hashes already computed.
+            hit_literals.push_back(*pip::refer::DescriptorView::parse(hit_texts.back()));
             miss_texts.push_back(descriptor_text(id, name_of(size + id)));
             miss_queries.push_back(*Descriptor::from_string(miss_texts.back()));
             name_queries.emplace_back(std::nullopt, std::nullopt, std::nullopt, name_of(id), std::nullopt);
@@ -150,7 +155,8 @@ struct Workload {
     std::vector<Descriptor> registered_descriptors;               // in registration order
 
     std::vector<Descriptor> hit_queries;   // complete descriptors present, in query order
-    std::vector<std::string> hit_texts;    // the same as text, for the floor
+    std::vector<std::string> hit_texts;    // the same as text, for the floor (and the string locators)
+    std::vector<pip::refer::DescriptorView> hit_literals;  // the same as hashed views of hit_texts
     std::vector<Descriptor> miss_queries;  // complete descriptors absent (their name is not registered)
     std::vector<std::string> miss_texts;   // the same as text
     std::vector<Descriptor> name_queries;  // `*:*:*:name<i>:*`, in query order
@@ -166,6 +172,7 @@ struct Registries {
             const auto& component = workload.registered_components[i];
             references.put(workload.registered_descriptors[i], component);
             integer_references.put(id, component);
+            string_references.put(workload.registered_texts[i], component);
             floor.emplace(workload.registered_texts[i], component);
             integer_floor.emplace(id, component);
             scan.put(workload.registered_descriptors[i], component);
@@ -184,6 +191,7 @@ struct Registries {
 
     References references;
     References integer_references;
+    References string_references;  // the descriptor texts as string locators
     FloorMap floor;
     IntegerFloorMap integer_floor;
     ScanRegistry<Descriptor> scan;
@@ -209,6 +217,9 @@ void check_agreement(const Workload& workload, const Registries& registries) {
             fail("exact miss " + workload.miss_texts[i]);
         if (registries.references.get_one_optional(workload.name_queries[i]) != component)
             fail("one field " + workload.hit_texts[i]);
+        if (registries.references.get_one_optional(workload.hit_literals[i]) != component ||
+            registries.string_references.get_one_optional(workload.hit_texts[i]) != component)
+            fail("literal or string " + workload.hit_texts[i]);
         const auto key = static_cast<std::int64_t>(workload.query_order[i]);
         if (registries.integer_references.get_one_optional(key) != registries.integer_floor.at(key))
             fail("integer " + std::to_string(key));

@@ -3,7 +3,8 @@ module pip.auth;
 namespace pip::auth {
 namespace {
 
-refer::Descriptor credential_store_locator() { return {"*", "credential-store", "*", "*", "*"}; }
+using refer::literals::operator""_descriptor;
+constexpr refer::DescriptorView credential_store_locator() { return "*:credential-store:*:*:*"_descriptor; }
 
 }  // namespace
 

@@ -3,7 +3,8 @@ module pip.connect;
 namespace pip::connect {
 namespace {
 
-refer::Descriptor discovery_locator() { return {"*", "discovery", "*", "*", "*"}; }
+using refer::literals::operator""_descriptor;
+constexpr refer::DescriptorView discovery_locator() { return "*:discovery:*:*:*"_descriptor; }
 
 // The configured connection with the discovered values over it: `discovery_key` and configured-only keys stay.
 ConnectionParams merge(const ConnectionParams& configured, const ConnectionParams& discovered) {

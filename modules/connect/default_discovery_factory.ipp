@@ -8,8 +8,8 @@ public:
     /// The descriptor of this factory.
     static refer::Descriptor descriptor() { return {"pip-services", "factory", "discovery", "default", "1.0"}; }
     /// The locator MemoryDiscovery is registered under.
-    static refer::Descriptor memory_discovery_descriptor() {
-        return {"pip-services", "discovery", "memory", "*", "1.0"};
+    static constexpr refer::DescriptorView memory_discovery_descriptor() {
+        return refer::literals::operator""_descriptor<"pip-services:discovery:memory:*:1.0">();
     }
 
     DefaultDiscoveryFactory();

@@ -12,7 +12,9 @@ public:
     /// The descriptor of this factory.
     static refer::Descriptor descriptor() { return {"pip-services", "factory", "discovery", "etcd", "1.0"}; }
     /// The locator EtcdDiscovery is registered under.
-    static refer::Descriptor etcd_discovery_descriptor() { return {"pip-services", "discovery", "etcd", "*", "1.0"}; }
+    static constexpr refer::DescriptorView etcd_discovery_descriptor() {
+        return refer::literals::operator""_descriptor<"pip-services:discovery:etcd:*:1.0">();
+    }
 
     EtcdDiscoveryFactory() { register_etcd_discovery(*this); }
 };

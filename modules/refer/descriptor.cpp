@@ -14,6 +14,7 @@ Descriptor::Descriptor(const DescriptorView& view) {
             values_ += *field;
         ends_[i] = static_cast<std::uint32_t>(values_.size());
     }
+    hash_ = this->view().hash();
 }
 
 std::optional<Descriptor> Descriptor::from_string(std::string_view text) {
@@ -39,21 +40,6 @@ std::optional<std::string> Descriptor::owned(std::size_t field) const {
     return value ? std::optional<std::string>(*value) : std::nullopt;
 }
 
-std::string Descriptor::to_string() const {
-    std::string text;
-    text.reserve(values_.size() + 8);
-    const auto fields = view().fields;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) text += ':';
-        text += fields[i] ? *fields[i] : std::string_view("*");
-    }
-    return text;
-}
-
-std::size_t Descriptor::hash() const noexcept {
-    auto seed = std::hash<std::string_view>{}(values_);
-    for (const auto end : ends_) seed ^= end + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
-    return seed ^ wildcards_;
-}
+std::string Descriptor::to_string() const { return view().to_string(); }
 
 }  // namespace pip::refer

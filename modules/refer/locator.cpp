@@ -5,20 +5,70 @@ module pip.refer;
 
 namespace pip::refer {
 
-bool AnyLocator::matches(const AnyLocator& query) const {
-    if (value_.index() != query.value_.index()) return false;
-    return std::visit(
-        [&](const auto& stored) -> bool {
-            using Stored = std::decay_t<decltype(stored)>;
-            const auto& wanted = std::get<Stored>(query.value_);
-            if constexpr (std::same_as<Stored, Descriptor>)
-                return stored.match(wanted);
-            else if constexpr (std::same_as<Stored, std::shared_ptr<const Custom>>)
-                return stored->type() == wanted->type() && stored->matches(*wanted);
-            else
-                return stored == wanted;
-        },
-        value_);
+bool AnyLocator::matches(const AnyLocator& query) const { return matches(LocatorView(query)); }
+
+bool AnyLocator::matches(const LocatorView& query) const {
+    switch (query.kind()) {
+        case LocatorView::Kind::descriptor: {
+            const auto* stored = descriptor();
+            return stored != nullptr && stored->view().match(query.descriptor());
+        }
+        case LocatorView::Kind::string: {
+            const auto* stored = string();
+            return stored != nullptr && *stored == query.string();
+        }
+        case LocatorView::Kind::integer: {
+            const auto* stored = integer();
+            return stored != nullptr && *stored == query.integer();
+        }
+        case LocatorView::Kind::custom:
+            return query.custom_.matched_by(*this, query.custom_.object);
+    }
+    return false;
+}
+
+void LocatorView::view_any(const AnyLocator& locator) noexcept {
+    identity_ = locator.identity();
+    if (const auto* descriptor = locator.descriptor()) {
+        kind_ = Kind::descriptor;
+        descriptor_ = descriptor->view();
+        descriptor_hash_ = descriptor->hash();
+    } else if (const auto* text = locator.string()) {
+        kind_ = Kind::string;
+        string_ = *text;
+    } else if (const auto* integer = locator.integer()) {
+        kind_ = Kind::integer;
+        integer_ = *integer;
+    } else {
+        kind_ = Kind::custom;
+        const auto& custom = *std::get<std::shared_ptr<const AnyLocator::Custom>>(locator.value_);
+        custom_ = {&locator, &custom.type(),
+                   [](const AnyLocator& stored, const void* object) {
+                       const auto& query = *static_cast<const AnyLocator*>(object);
+                       const auto* stored_custom = std::get_if<std::shared_ptr<const AnyLocator::Custom>>(&stored.value_);
+                       const auto& query_custom = std::get<std::shared_ptr<const AnyLocator::Custom>>(query.value_);
+                       return stored_custom != nullptr && (*stored_custom)->type() == query_custom->type() &&
+                              (*stored_custom)->matches(*query_custom);
+                   },
+                   [](const void* object) { return *static_cast<const AnyLocator*>(object); }};
+    }
+}
+
+AnyLocator LocatorView::to_any() const {
+    switch (kind_) {
+        case Kind::descriptor:
+            return AnyLocator(Descriptor(descriptor_));
+        case Kind::string:
+            return AnyLocator(string_);
+        case Kind::integer: {
+            AnyLocator locator(0);
+            locator.value_ = integer_;
+            return locator;
+        }
+        case Kind::custom:
+            return custom_.to_any(custom_.object);
+    }
+    return AnyLocator(Descriptor());
 }
 
 std::string AnyLocator::to_string() const {

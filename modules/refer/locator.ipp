@@ -1,5 +1,8 @@
 // pip.refer:locator: what may key a reference, and AnyLocator, the type-erased key References stores.
 //
+// Queries do not copy their locator into an AnyLocator: they go through LocatorView, a non-owning view built
+// without allocating from any locator (or from an AnyLocator).
+//
 // Rules (decisions.md "Locators"): a locator of one type never matches one of another type, except that string
 // literals, std::string and std::string_view are one type (stored as std::string), integers of any integral
 // type compare by value (bool and character types are not integers here), and a `_descriptor` literal is a
@@ -94,6 +97,8 @@ concept MatchableLocator = Locator<T> && requires(const locator_key_t<T>& stored
     { stored.match(query) } -> std::convertible_to<bool>;
 };
 
+class LocatorView;
+
 /// A type-erased locator: a Descriptor, a string, an integer or any other Locator type.
 class AnyLocator {
 public:
@@ -106,6 +111,7 @@ public:
 
     /// The stored-side rule: does this (stored) locator match `query`?
     [[nodiscard]] bool matches(const AnyLocator& query) const;
+    [[nodiscard]] bool matches(const LocatorView& query) const;
     /// For a shared_ptr locator, the object it points at (a lookup by component); null otherwise.
     [[nodiscard]] inline const void* identity() const noexcept { return identity_; }
     /// A readable form for messages: descriptors as `g:t:k:n:v`, strings and integers as themselves.
@@ -132,6 +138,8 @@ public:
     }
 
 private:
+    friend class LocatorView;
+
     struct Custom {
         virtual ~Custom() = default;
         [[nodiscard]] virtual const std::type_info& type() const noexcept = 0;
@@ -181,6 +189,107 @@ private:
 /// What references accept as a key: any Locator, or one already erased into an AnyLocator.
 template <class T>
 concept LocatorArgument = std::same_as<std::decay_t<T>, AnyLocator> || Locator<T>;
+
+/// A query locator, not owned: a descriptor view (with its field hashes when it came from a literal), a string
+/// view, an integer, or a custom locator by address. Built without allocating; valid while the locator it was
+/// built from lives, so it is made for one lookup and not kept.
+class LocatorView {
+public:
+    enum class Kind : std::uint8_t { descriptor, string, integer, custom };
+
+    template <class L>
+        requires(!std::same_as<std::decay_t<L>, LocatorView>) && LocatorArgument<L>
+    LocatorView(const L& locator) noexcept  // NOLINT(google-explicit-constructor): every locator is a query
+    {
+        using Key = locator_key_t<L>;
+        if constexpr (std::same_as<std::decay_t<L>, AnyLocator>) {
+            view_any(locator);
+        } else if constexpr (std::same_as<std::decay_t<L>, DescriptorView>) {
+            view_descriptor(locator);
+        } else if constexpr (std::same_as<Key, Descriptor>) {
+            kind_ = Kind::descriptor;
+            descriptor_ = locator.view();  // a Descriptor holds no `*` value
+            descriptor_hash_ = locator.hash();
+        } else if constexpr (std::same_as<Key, std::string>) {
+            kind_ = Kind::string;
+            string_ = std::string_view(locator);
+        } else if constexpr (std::same_as<Key, IntegerKey>) {
+            kind_ = Kind::integer;
+            integer_ = IntegerKey::of(locator);
+        } else {
+            kind_ = Kind::custom;
+            custom_ = {&locator, &typeid(Key), &matches_custom<Key>, &erase_custom<Key>};
+            if constexpr (detail::is_shared_ptr<std::decay_t<L>>::value)
+                identity_ = detail::object_identity(locator.get());
+        }
+    }
+
+    [[nodiscard]] inline Kind kind() const noexcept { return kind_; }
+    /// The descriptor's fields (wildcards normalised: a `"*"` value is a wildcard); only for Kind::descriptor.
+    [[nodiscard]] inline const DescriptorView& descriptor() const noexcept { return descriptor_; }
+    /// DescriptorView::hash() of descriptor(), without hashing text when the locator knew it (a Descriptor, a
+    /// literal).
+    [[nodiscard]] inline std::uint64_t descriptor_hash() const noexcept {
+        return descriptor_hash_ ? *descriptor_hash_ : descriptor_.hash();
+    }
+    [[nodiscard]] inline std::string_view string() const noexcept { return string_; }
+    [[nodiscard]] inline IntegerKey integer() const noexcept { return integer_; }
+    /// The type of a custom locator; only for Kind::custom.
+    [[nodiscard]] inline const std::type_info& custom_type() const noexcept { return *custom_.type; }
+    /// For a shared_ptr locator, the object it points at (a lookup by component); null otherwise.
+    [[nodiscard]] inline const void* identity() const noexcept { return identity_; }
+
+    /// An owning copy, for what outlives the lookup (an exception's message).
+    [[nodiscard]] AnyLocator to_any() const;
+    [[nodiscard]] std::string to_string() const { return to_any().to_string(); }
+
+private:
+    friend class AnyLocator;
+
+    /// A custom locator, type-erased by function pointers instantiated for its key type.
+    struct Custom {
+        const void* object = nullptr;  // the Key, or for an erased query the AnyLocator holding it
+        const std::type_info* type = nullptr;
+        bool (*matched_by)(const AnyLocator& stored, const void* object) = nullptr;
+        AnyLocator (*to_any)(const void* object) = nullptr;
+    };
+
+    template <class Key>
+    static bool matches_custom(const AnyLocator& stored, const void* object) {
+        const auto* key = stored.get_if<Key>();
+        if (key == nullptr) return false;
+        const auto& query = *static_cast<const Key*>(object);
+        if constexpr (MatchableLocator<Key>)
+            return static_cast<bool>(key->match(query));
+        else
+            return *key == query;
+    }
+    template <class Key>
+    static AnyLocator erase_custom(const void* object) {
+        return AnyLocator(*static_cast<const Key*>(object));
+    }
+
+    void view_descriptor(const DescriptorView& view) noexcept {
+        kind_ = Kind::descriptor;
+        descriptor_ = view;
+        // A view built field by field may spell a wildcard "*", which a Descriptor normalises: do the same (a
+        // parsed view, a literal, never does).
+        for (auto& field : descriptor_.fields)
+            if (field == std::string_view("*")) {
+                field.reset();
+                descriptor_.hashed = false;
+            }
+    }
+    void view_any(const AnyLocator& locator) noexcept;
+
+    DescriptorView descriptor_{};
+    std::optional<std::uint64_t> descriptor_hash_;
+    std::string_view string_{};
+    IntegerKey integer_{};
+    Custom custom_{};
+    const void* identity_ = nullptr;
+    Kind kind_ = Kind::descriptor;
+};
 
 }  // namespace pip::refer
 

@@ -5,13 +5,16 @@
 #include <boost/test/unit_test.hpp>
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <functional>
+#include <future>
 #include <map>
 #include <ranges>
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -176,6 +179,42 @@ BOOST_AUTO_TEST_CASE(concurrent_writers_and_readers_keep_every_invariant) {
     const auto removed = references.remove_all(every_item);
     BOOST_TEST(removed.size() == live_items);
     BOOST_TEST(references.size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(a_writer_progresses_under_ten_busy_readers) {
+    // Arrange: ten readers looking up in a loop, more threads than the two cores, before the writer starts
+    constexpr std::size_t registered = 1000;
+    constexpr std::size_t puts = 1000;
+    constexpr std::size_t busy_readers = 10;
+    References references;
+    for (std::size_t i = 0; i < registered; ++i)
+        references.put(Descriptor("busy", "item", "k", std::to_string(i), "1.0"), std::make_shared<Item>(0, 0));
+    std::atomic<bool> stop{false};
+    std::atomic<std::size_t> reading{0};
+    std::vector<std::thread> readers;
+    for (std::size_t reader = 0; reader < busy_readers; ++reader)
+        readers.emplace_back([&, reader] {
+            bool counted = false;
+            for (std::size_t i = reader; !stop.load(std::memory_order_relaxed); i = (i + 7) % registered) {
+                static_cast<void>(references.get_one_optional(Descriptor("busy", "item", "k", std::to_string(i), "1.0")));
+                if (!std::exchange(counted, true)) ++reading;
+            }
+        });
+    while (reading.load() < busy_readers) std::this_thread::yield();
+
+    // Act: every put must complete; the watchdog is generous (the old lock managed 51 puts/s here)
+    auto writer = std::async(std::launch::async, [&] {
+        for (std::size_t i = 0; i < puts; ++i)
+            references.put(Descriptor("busy", "written", "k", std::to_string(i), "1.0"), std::make_shared<Item>(1, 0));
+    });
+    const bool finished = writer.wait_for(std::chrono::seconds(120)) == std::future_status::ready;
+    stop = true;
+    for (auto& reader : readers) reader.join();
+    writer.get();
+
+    // Assert
+    BOOST_TEST(finished, "the writer did not finish its puts within the watchdog's 120 s");
+    BOOST_TEST(references.size() == registered + puts);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -255,6 +255,17 @@ std::size_t run_property(std::uint32_t seed, std::size_t steps) {
                 BOOST_TEST_REQUIRE((address_of(references.get_one_optional<Base>(locator)) ==
                                     (bases.empty() ? nullptr : bases.front())),
                                    context() << " get_one_optional<Base>");
+                // The lazy query yields what get_optional returns, and so does the interface's virtual path.
+                std::vector<const void*> queried;
+                for (const auto& component : references.query(locator)) queried.push_back(address_of(component));
+                BOOST_TEST_REQUIRE((queried == all), context() << " query");
+                std::vector<const void*> queried_bases;
+                for (const auto& component : references.query<Base>(locator))
+                    queried_bases.push_back(address_of(component));
+                BOOST_TEST_REQUIRE((queried_bases == bases), context() << " query<Base>");
+                const IReferences& interface = references;
+                BOOST_TEST_REQUIRE((addresses(interface.get_optional<Base>(locator)) == bases),
+                                   context() << " IReferences::get_optional<Base>");
                 if (all.empty())
                     BOOST_CHECK_THROW(static_cast<void>(references.get_required(locator)), ReferenceException);
                 else
@@ -273,7 +284,7 @@ std::size_t run_property(std::uint32_t seed, std::size_t steps) {
                 BOOST_TEST_REQUIRE((found == (before.empty() ? std::nullopt : std::optional(before.front()))),
                                    context() << " get_one_before");
             });
-            queries += 6;
+            queries += 9;
         }
         if (step % 97 == 0) {
             BOOST_TEST_REQUIRE(references.size() == model.size(), "seed " << seed << " step " << step << ": size");
@@ -297,6 +308,18 @@ BOOST_AUTO_TEST_CASE(indexed_lookups_agree_with_the_newest_first_scan) {
     for (const auto seed : seeds) queries += run_property(seed, 3000);
 
     BOOST_TEST(queries > 20'000U);
+}
+
+BOOST_AUTO_TEST_CASE(lazy_query_agrees_with_get_optional_on_random_registries) {
+    // Arrange: other seeds than above; each query step compares query(), query<Base>() and the interface's
+    // get_optional<Base> with get_optional and the scan
+    constexpr std::array<std::uint32_t, 3> seeds{55, 89, 144};
+    std::size_t queries = 0;
+
+    // Act / Assert
+    for (const auto seed : seeds) queries += run_property(seed, 3000);
+
+    BOOST_TEST(queries > 8'000U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

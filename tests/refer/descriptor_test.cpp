@@ -455,4 +455,35 @@ BOOST_AUTO_TEST_CASE(literal_converts_to_the_parsed_descriptor) {
     BOOST_TEST(from_literal.to_string() == "a:b:*:d:1.0");
 }
 
+BOOST_AUTO_TEST_CASE(literal_prints_as_its_fields) {
+    // Arrange
+    constexpr auto literal = " pip-services : logger :*: default : 1.0 "_descriptor;
+    std::ostringstream out;
+
+    // Act
+    out << literal;
+
+    // Assert: trimmed, wildcards as `*`, like Descriptor
+    BOOST_TEST(out.str() == "pip-services:logger:*:default:1.0");
+    BOOST_TEST(literal.to_string() == Descriptor(literal).to_string());
+    BOOST_TEST(DescriptorView{}.to_string() == "*:*:*:*:*");
+}
+
+BOOST_AUTO_TEST_CASE(literal_carries_field_hashes_computed_at_compile_time) {
+    // Arrange
+    constexpr auto literal = "g:t:k:n:1.0"_descriptor;
+    constexpr auto partial = "g:*:k:*:1.0"_descriptor;
+
+    // Assert: the compiler computed the hashes, and they are those the run time computes from the text
+    constexpr DescriptorView unhashed{{"g", "t", "k", "n", "1.0"}};
+    static_assert(literal.hashed && partial.hashed && !unhashed.hashed);
+    static_assert(literal.field_hashes == unhashed.with_hashes().field_hashes);
+    static_assert(partial.field_hash(1) == DescriptorView{}.field_hash(1));  // a wildcard's
+    static_assert(literal.hash() == unhashed.hash() && literal.hash() != partial.hash());
+    BOOST_TEST(unhashed.hash() == literal.hash());
+    BOOST_TEST(parse("g:t:k:n:1.0").hash() == literal.hash());
+    BOOST_TEST(parse("g:*:k:*:1.0").hash() == partial.hash());
+    BOOST_TEST(parse("g:t:k:n:2.0").hash() != literal.hash());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -849,4 +849,16 @@ BOOST_AUTO_TEST_CASE(concurrent_puts_and_lookups_are_safe) {
     BOOST_TEST(refs.get_optional(Descriptor("g", "t", "k", "0", "1.0")).size() == std::size_t{per_thread});
 }
 
+BOOST_AUTO_TEST_CASE(a_hand_made_view_spelling_a_wildcard_matches_as_a_wildcard) {
+    // Arrange
+    References refs;
+    const auto logger = make("logger");
+    refs.put(Descriptor("pip", "logger", "console", "default", "1.0"), logger);
+    const DescriptorView spelled{{"pip", "*", "console", "default", "1.0"}};
+
+    // Act, Assert: as a Descriptor would read it, with or without precomputed hashes
+    BOOST_TEST(refs.get_one_optional<Named>(spelled) == logger);
+    BOOST_TEST(refs.get_one_optional<Named>(spelled.with_hashes()) == logger);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

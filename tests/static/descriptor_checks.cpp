@@ -54,6 +54,12 @@ static_assert(unnamed.match("g:t:k:*:v"_descriptor));
 static_assert(!unnamed.match("g:t:k:n:v"_descriptor));
 static_assert(!unnamed.exact_match("g:t:k:*:v"_descriptor));
 
+// The literal carries its field hashes, computed by the compiler with the function the index uses at run time.
+static_assert(logger.hashed && !DescriptorView{}.hashed);
+static_assert(logger.hash() == DescriptorView{{"pip-services", "logger", "console", "default", "1.0"}}.hash());
+static_assert(logger.hash() != "pip-services:logger:console:default:2.0"_descriptor.hash());
+static_assert("g:*:k:n:v"_descriptor.field_hash(1) == DescriptorView{}.field_hash(1));  // the wildcard's hash
+
 // parse: exactly five fields, otherwise no view.
 static_assert(DescriptorView::parse("g:t:k:n:v").has_value());
 static_assert(DescriptorView::parse("g:t:k:n:v")->exact_match("g:t:k:n:v"_descriptor));

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 import pip.refer;
 
 using namespace pip::refer;
@@ -116,5 +117,15 @@ static_assert(!Findable<NoEquality> && !Findable<std::nullptr_t>);
 static_assert(std::constructible_from<AnyLocator, VersionedKey>);
 static_assert(!std::constructible_from<AnyLocator, NoEquality>);
 static_assert(!std::constructible_from<AnyLocator, std::nullptr_t>);
+
+// Queries view their locator: a LocatorView is made from any locator (or an AnyLocator) without throwing, and
+// from nothing else.
+static_assert(std::is_nothrow_constructible_v<LocatorView, const Descriptor&>);
+static_assert(std::is_nothrow_constructible_v<LocatorView, const DescriptorView&>);
+static_assert(std::is_nothrow_constructible_v<LocatorView, const std::string&>);
+static_assert(std::is_nothrow_constructible_v<LocatorView, const int&>);
+static_assert(std::is_nothrow_constructible_v<LocatorView, const AnyLocator&>);
+static_assert(std::is_nothrow_constructible_v<LocatorView, const VersionedKey&>);
+static_assert(!std::constructible_from<LocatorView, NoEquality> && !std::constructible_from<LocatorView, std::nullptr_t>);
 
 }  // namespace locator_checks
