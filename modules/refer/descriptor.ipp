@@ -72,10 +72,12 @@ export namespace pip::refer {
 using DescriptorField = std::optional<std::string_view>;
 
 /// A non-owning, constexpr view of the five descriptor fields. A parsed view (and so every `_descriptor`
-/// literal) also carries its field hashes, computed where it was parsed: at compile time for a literal.
+/// literal) also carries its field hashes and their combination, computed where it was parsed: at compile time
+/// for a literal.
 struct DescriptorView {
     std::array<DescriptorField, detail::descriptor_field_count> fields{};
     std::array<std::uint64_t, detail::descriptor_field_count> field_hashes{};  // valid when `hashed`
+    std::uint64_t combined_hash = 0;                                           // hash(); valid when `hashed`
     bool hashed = false;
 
     [[nodiscard]] constexpr DescriptorField group() const { return fields[0]; }
@@ -105,6 +107,7 @@ struct DescriptorView {
     }
     /// The hash of the whole descriptor, equal for views with equal fields (and to Descriptor::hash()).
     [[nodiscard]] constexpr std::uint64_t hash() const noexcept {
+        if (hashed) return combined_hash;
         std::array<std::uint64_t, detail::descriptor_field_count> hashes{};
         for (std::size_t i = 0; i < hashes.size(); ++i) hashes[i] = field_hash(i);
         return detail::combine_hashes(hashes);
@@ -113,6 +116,7 @@ struct DescriptorView {
     [[nodiscard]] constexpr DescriptorView with_hashes() const noexcept {
         DescriptorView view = *this;
         for (std::size_t i = 0; i < fields.size(); ++i) view.field_hashes[i] = field_hash(i);
+        view.combined_hash = detail::combine_hashes(view.field_hashes);
         view.hashed = true;
         return view;
     }

@@ -279,6 +279,7 @@ private:
                 field.reset();
                 descriptor_.hashed = false;
             }
+        if (descriptor_.hashed) descriptor_hash_ = descriptor_.combined_hash;  // a literal's: nothing to hash
     }
     void view_any(const AnyLocator& locator) noexcept;
 

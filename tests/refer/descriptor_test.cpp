@@ -469,7 +469,7 @@ BOOST_AUTO_TEST_CASE(literal_prints_as_its_fields) {
     BOOST_TEST(DescriptorView{}.to_string() == "*:*:*:*:*");
 }
 
-BOOST_AUTO_TEST_CASE(literal_carries_field_hashes_computed_at_compile_time) {
+BOOST_AUTO_TEST_CASE(literal_carries_field_and_key_hashes_computed_at_compile_time) {
     // Arrange
     constexpr auto literal = "g:t:k:n:1.0"_descriptor;
     constexpr auto partial = "g:*:k:*:1.0"_descriptor;
@@ -480,6 +480,7 @@ BOOST_AUTO_TEST_CASE(literal_carries_field_hashes_computed_at_compile_time) {
     static_assert(literal.field_hashes == unhashed.with_hashes().field_hashes);
     static_assert(partial.field_hash(1) == DescriptorView{}.field_hash(1));  // a wildcard's
     static_assert(literal.hash() == unhashed.hash() && literal.hash() != partial.hash());
+    static_assert(literal.combined_hash == unhashed.hash() && partial.combined_hash == partial.hash());  // combined too
     BOOST_TEST(unhashed.hash() == literal.hash());
     BOOST_TEST(parse("g:t:k:n:1.0").hash() == literal.hash());
     BOOST_TEST(parse("g:*:k:*:1.0").hash() == partial.hash());
