@@ -263,8 +263,10 @@ std::size_t References::size() const {
 void References::visit(const LocatorView& query, const void* older_than_component, ReferenceVisitor visitor) const {
     const auto lock = read_lock();
     const auto candidates = this->candidates(query, older_than_component);
-    for (const Entry* entry : detail::newest_first(candidates))
-        if (!visitor(entry->reference)) return;
+    detail::walk_newest_first(candidates, [&](auto&& entries) {
+        for (const Entry* entry : entries)
+            if (!visitor(entry->reference)) return;
+    });
 }
 
 void References::visit_all(ReferenceVisitor visitor) const {

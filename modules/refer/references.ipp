@@ -90,6 +90,16 @@ inline auto newest_first(const Candidates& candidates) {
                             std::greater<>{}, SequenceOf{}, SequenceOf{});
 }
 
+/// Calls `walk` with the matching entries, newest first: newest_first(candidates), or when no wildcard
+/// registration can match, the primary candidates alone, which need no merge (an exact key's usual case).
+template <class Walk>
+decltype(auto) walk_newest_first(const Candidates& candidates, Walk&& walk) {
+    namespace views = ranges::views;
+    if (candidates.wildcards.empty())
+        return walk(candidates.primary | views::reverse | views::filter(Accepts{&candidates.primary_filter}));
+    return walk(newest_first(candidates));
+}
+
 template <class T>
 struct ComponentAs {
     std::shared_ptr<T> operator()(const Entry* entry) const { return entry->reference.get_component().template as<T>(); }
@@ -243,9 +253,12 @@ private:
         {
             const auto lock = read_lock();
             const auto candidates = this->candidates(query, older_than_component);
-            for (const detail::Entry* entry : detail::newest_first(candidates))
-                if (auto component = entry->reference.get_component().as<T>())
-                    return ComponentPtr<T>(std::move(component));
+            auto component = detail::walk_newest_first(candidates, [](auto&& entries) -> std::shared_ptr<T> {
+                for (const detail::Entry* entry : entries)
+                    if (auto found = entry->reference.get_component().template as<T>()) return found;
+                return nullptr;
+            });
+            if (component) return ComponentPtr<T>(std::move(component));
         }
         // The failure path walks the matches again, outside the lock, to name their types in the exception.
         if (required) throw lookup_failure(query, typeid(T), older_than_component);
@@ -259,8 +272,11 @@ private:
             const auto lock = read_lock();
             const auto candidates = this->candidates(query, nullptr);
             found.reserve(candidates.bound());  // one allocation: the candidates bound the matches
-            for (const detail::Entry* entry : detail::newest_first(candidates))
-                if (auto component = entry->reference.get_component().as<T>()) found.push_back(std::move(component));
+            detail::walk_newest_first(candidates, [&](auto&& entries) {
+                for (const detail::Entry* entry : entries)
+                    if (auto component = entry->reference.get_component().template as<T>())
+                        found.push_back(std::move(component));
+            });
         }
         if (found.empty() && required) throw lookup_failure(query, typeid(T));
         return found;
