@@ -112,10 +112,14 @@ struct DescriptorView {
         for (std::size_t i = 0; i < hashes.size(); ++i) hashes[i] = field_hash(i);
         return detail::combine_hashes(hashes);
     }
-    /// The view with its field hashes computed, so later lookups hash no text.
+    /// The view with its hashes computed, so later lookups hash no text, and a `"*"` value made a wildcard (as a
+    /// Descriptor does): a hashed view holds no `"*"` value, so a lookup need not look for one.
     [[nodiscard]] constexpr DescriptorView with_hashes() const noexcept {
         DescriptorView view = *this;
-        for (std::size_t i = 0; i < fields.size(); ++i) view.field_hashes[i] = field_hash(i);
+        for (auto& field : view.fields)
+            if (field == std::string_view("*")) field.reset();
+        view.hashed = false;  // field_hash() below must hash the fields, not read field_hashes
+        for (std::size_t i = 0; i < fields.size(); ++i) view.field_hashes[i] = view.field_hash(i);
         view.combined_hash = detail::combine_hashes(view.field_hashes);
         view.hashed = true;
         return view;

@@ -272,14 +272,13 @@ private:
     void view_descriptor(const DescriptorView& view) noexcept {
         kind_ = Kind::descriptor;
         descriptor_ = view;
-        // A view built field by field may spell a wildcard "*", which a Descriptor normalises: do the same (a
-        // parsed view, a literal, never does).
+        if (view.hashed) {  // a literal, a parsed view: no "*" value (see with_hashes), its key hash known
+            descriptor_hash_ = view.combined_hash;
+            return;
+        }
+        // A view built field by field may spell a wildcard "*", which a Descriptor normalises: do the same.
         for (auto& field : descriptor_.fields)
-            if (field == std::string_view("*")) {
-                field.reset();
-                descriptor_.hashed = false;
-            }
-        if (descriptor_.hashed) descriptor_hash_ = descriptor_.combined_hash;  // a literal's: nothing to hash
+            if (field == std::string_view("*")) field.reset();
     }
     void view_any(const AnyLocator& locator) noexcept;
 

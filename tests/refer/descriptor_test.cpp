@@ -481,6 +481,8 @@ BOOST_AUTO_TEST_CASE(literal_carries_field_and_key_hashes_computed_at_compile_ti
     static_assert(partial.field_hash(1) == DescriptorView{}.field_hash(1));  // a wildcard's
     static_assert(literal.hash() == unhashed.hash() && literal.hash() != partial.hash());
     static_assert(literal.combined_hash == unhashed.hash() && partial.combined_hash == partial.hash());  // combined too
+    constexpr auto spelled = DescriptorView{{"g", "*", "k", "*", "1.0"}}.with_hashes();  // "*" becomes a wildcard
+    static_assert(!spelled.type() && !spelled.name() && spelled.hash() == partial.hash());
     BOOST_TEST(unhashed.hash() == literal.hash());
     BOOST_TEST(parse("g:t:k:n:1.0").hash() == literal.hash());
     BOOST_TEST(parse("g:*:k:*:1.0").hash() == partial.hash());
