@@ -96,13 +96,17 @@ public:
     [[nodiscard]] bool running() const { return pid_ > 0; }
     [[nodiscard]] pid_t pid() const { return pid_; }
 
-    /// Sends `signal`; SIGKILL also reaps the child.
+    /// Sends `signal`; SIGKILL also reaps the child, SIGSTOP returns once every thread of the child has stopped
+    /// (a signal is delivered asynchronously: a thread could still answer a request just after kill() returns).
     void kill(int signal) {
         if (pid_ <= 0) return;
         ::kill(pid_, signal);
         if (signal == SIGKILL) {
             ::waitpid(pid_, nullptr, 0);
             pid_ = -1;
+        } else if (signal == SIGSTOP) {
+            int status = 0;
+            ::waitpid(pid_, &status, WUNTRACED);  // reports the stop when the whole thread group has stopped
         }
     }
 
