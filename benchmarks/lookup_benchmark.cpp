@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -69,6 +71,13 @@ std::shared_ptr<void> exact_hit_ours(const Workload& workload, const Registries&
     return registries.references.get_one_optional(workload.hit_queries[i]);
 }
 std::shared_ptr<void> exact_hit_floor(const Workload& workload, const Registries& registries, std::size_t i) {
+    return find_copy(registries.floor, workload.hit_texts[i]);
+}
+// The floor behind a std::shared_mutex read lock, as a thread-safe registry needs one: what thread safety alone
+// costs a lookup, next to which the floor's ratios can be read.
+std::shared_ptr<void> exact_hit_locked_floor(const Workload& workload, const Registries& registries, std::size_t i) {
+    static std::shared_mutex mutex;
+    const std::shared_lock lock(mutex);
     return find_copy(registries.floor, workload.hit_texts[i]);
 }
 std::shared_ptr<void> exact_hit_scan(const Workload& workload, const Registries& registries, std::size_t i) {
@@ -375,6 +384,7 @@ void register_benchmarks() {
     const std::vector<Single> singles{
         single<exact_hit_ours>("exact_hit/%s/ours"),
         single<exact_hit_floor>("exact_hit/%s/floor"),
+        single<exact_hit_locked_floor>("exact_hit/%s/locked_floor"),
         single<literal_hit_ours>("literal_hit/%s/ours"),
         single<exact_miss_ours>("exact_miss/%s/ours"),
         single<exact_miss_floor>("exact_miss/%s/floor"),

@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -108,6 +110,14 @@ int main() {
     print_regimes("exact hit   get_one_optional(d)", workload.size,
                   [&](std::size_t i) { return references.get_one_optional(workload.hit_queries[i]); }, floor_find,
                   string_floor);
+    // Not ours: what a std::shared_mutex read lock, as any thread-safe registry takes, adds to the floor itself.
+    std::shared_mutex mutex;
+    print_regimes("the floor behind a read lock", workload.size,
+                  [&](std::size_t i) {
+                      const std::shared_lock lock(mutex);
+                      return floor.find(workload.hit_texts[i])->second;
+                  },
+                  floor_find, "the same find without the lock");
     print_regimes("literal hit (hashed at compile time)", workload.size,
                   [&](std::size_t i) { return references.get_one_optional(workload.hit_literals[i]); }, floor_find,
                   string_floor);

@@ -115,10 +115,11 @@ struct DescriptorView {
     /// The view with its hashes computed, so later lookups hash no text, and a `"*"` value made a wildcard (as a
     /// Descriptor does): a hashed view holds no `"*"` value, so a lookup need not look for one.
     [[nodiscard]] constexpr DescriptorView with_hashes() const noexcept {
-        DescriptorView view = *this;
-        for (auto& field : view.fields)
-            if (field == std::string_view("*")) field.reset();
-        view.hashed = false;  // field_hash() below must hash the fields, not read field_hashes
+        // Fields copied into fresh optionals: a reset() one cannot be copied in a constant expression.
+        std::array<DescriptorField, detail::descriptor_field_count> normalised{};
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (fields[i] != std::string_view("*")) normalised[i] = fields[i];
+        DescriptorView view{normalised};
         for (std::size_t i = 0; i < fields.size(); ++i) view.field_hashes[i] = view.field_hash(i);
         view.combined_hash = detail::combine_hashes(view.field_hashes);
         view.hashed = true;

@@ -311,16 +311,27 @@ std::vector<std::shared_ptr<void>> References::remove_references(const LocatorVi
 namespace detail {
 namespace {
 
-/// The calling thread's reader shard, and the locks it reads under (a lock appears once per nested read).
+/// The calling thread's reader shard, and the locks it reads under, each with how many reads (nested: a lookup
+/// from a visitor, a second live query) hold it.
 struct ReaderThread {
+    struct Held {
+        const WriterFirstLock* lock;
+        std::size_t reads;
+    };
+
     ReaderThread() {
         static std::atomic<std::size_t> threads{0};
         shard = threads.fetch_add(1, std::memory_order_relaxed);  // round robin: two readers, two shards
     }
-    [[nodiscard]] bool reads(const WriterFirstLock* lock) const noexcept { return std::ranges::find(held, lock) != held.end(); }
+    /// The entry of `lock`, or null when this thread does not read under it. Reads nest, so the innermost lock is
+    /// the last one: look there first.
+    [[nodiscard]] Held* find(const WriterFirstLock* lock) noexcept {
+        const auto found = std::ranges::find(held.rbegin(), held.rend(), lock, &Held::lock);
+        return found == held.rend() ? nullptr : &*found;
+    }
 
     std::size_t shard;
-    std::vector<const WriterFirstLock*> held;
+    std::vector<Held> held;
 };
 
 ReaderThread& reader_thread() {
@@ -332,28 +343,29 @@ ReaderThread& reader_thread() {
 
 void WriterFirstLock::lock_shared() const {
     auto& thread = reader_thread();
-    // A nested read (a lookup from a visitor, a second live query) needs no lock: the outer one holds it. Taking
-    // it again could wait behind a writer that waits for the outer read.
-    if (!thread.held.empty() && thread.reads(this)) {
-        thread.held.push_back(this);
+    // A nested read needs no lock: the outer one holds it. Taking it again could wait behind a writer that waits
+    // for the outer read.
+    if (auto* held = thread.find(this)) {
+        ++held->reads;
         return;
     }
     if (writer_waiting_.load(std::memory_order_acquire)) {
         const std::scoped_lock wait_for_writer(writers_);
     }
     shards_[thread.shard % shard_count].mutex.lock_shared();
-    thread.held.push_back(this);
+    thread.held.push_back({this, 1});
 }
 
 void WriterFirstLock::unlock_shared() const {
     auto& thread = reader_thread();
-    const auto last = std::ranges::find(thread.held.rbegin(), thread.held.rend(), this);
-    thread.held.erase(std::next(last).base());
-    if (!thread.reads(this)) shards_[thread.shard % shard_count].mutex.unlock_shared();
+    auto* held = thread.find(this);
+    if (--held->reads > 0) return;
+    thread.held.erase(thread.held.begin() + (held - thread.held.data()));
+    shards_[thread.shard % shard_count].mutex.unlock_shared();
 }
 
 void WriterFirstLock::lock() {
-    if (reader_thread().reads(this))
+    if (reader_thread().find(this) != nullptr)
         throw std::logic_error("References cannot be modified by a thread that is reading them (a visitor, a live query)");
     writers_.lock();
     writer_waiting_.store(true, std::memory_order_seq_cst);
