@@ -148,6 +148,16 @@ def lookup_tables(runs):
             scan = time_of(runs, f"{workload}/cold/scan", size)
             lines.append(f"| {size:,} | " + " | ".join(cells) + f" | {format_time(scan)} |")
         lines.append("")
+    lines += ["### Not ours: the floor behind a `std::shared_mutex` read lock", "",
+              "What a read lock alone, as any thread-safe registry takes, adds to the exact-hit floor.", "",
+              "| N | hot locked floor | hot / floor | cold locked floor | cold / floor |", "|---:|---:|---:|---:|---:|"]
+    for size in SIZES:
+        cells = []
+        for regime in REGIMES:
+            locked = time_of(runs, f"exact_hit/{regime}/locked_floor", size)
+            cells += [format_time(locked), format_ratio(ratio(locked, time_of(runs, f"exact_hit/{regime}/floor", size)))]
+        lines.append(f"| {size:,} | " + " | ".join(cells) + " |")
+    lines.append("")
     for workload, title, query, floor_series, floor_text in OTHER:
         lines += [f"### {title}: `{query}`", "", f"Floor: {floor_text}.", "",
                   "| N | ours | floor | scan (a) | ours / floor |", "|---:|---:|---:|---:|---:|"]
