@@ -49,6 +49,16 @@ public:
         }
     }
 
+    /// Whether as<T>() finds the component (the same rule, without sharing ownership).
+    template <class T>
+    [[nodiscard]] bool is() const {
+        if constexpr (std::is_void_v<std::remove_const_t<T>>)
+            return object_ != nullptr;
+        else
+            return object_ && (!traits_->is_const || std::is_const_v<T>) &&
+                   cast_offset(typeid(T), std::is_class_v<T>).has_value();
+    }
+
     /// The address of the component object (the same through any base of a polymorphic type).
     [[nodiscard]] inline const void* identity() const noexcept { return identity_; }
     /// The type the component was put as.

@@ -2,9 +2,10 @@
 module;
 #include "pip_std.hpp"
 // range-v3 is a usage requirement of pip::refer: References::query and the lookups are its pipelines.
+#include <range/v3/algorithm/copy.hpp>
+#include <range/v3/algorithm/find_if.hpp>
 #include <range/v3/range/access.hpp>
 #include <range/v3/range/concepts.hpp>
-#include <range/v3/view/cache1.hpp>
 #include <range/v3/view/filter.hpp>
 #include <range/v3/view/interface.hpp>
 #include <range/v3/view/reverse.hpp>

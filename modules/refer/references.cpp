@@ -2,10 +2,12 @@ module;
 #include "pip_std.hpp"
 #include <boost/container/small_vector.hpp>
 #include <boost/unordered/unordered_flat_map.hpp>
+#include <range/v3/algorithm/copy.hpp>
 #include <range/v3/view/filter.hpp>
 #include <range/v3/view/reverse.hpp>
 #include <range/v3/view/set_algorithm.hpp>
 #include <range/v3/view/subrange.hpp>
+#include <range/v3/view/take.hpp>
 module pip.refer;
 
 namespace pip::refer {
@@ -290,12 +292,10 @@ void References::put_reference(Reference reference) {
 
 std::vector<std::shared_ptr<void>> References::remove_references(const LocatorView& query, bool all) {
     const std::scoped_lock lock(state_->lock);
-    std::vector<Entry*> matches;
     const auto candidates = state_->candidates(query);
-    for (Entry* entry : detail::newest_first(candidates)) {
-        matches.push_back(entry);
-        if (!all) break;
-    }
+    std::vector<Entry*> matches;
+    ranges::copy(detail::newest_first(candidates) | ranges::views::take(all ? candidates.bound() : 1),
+                 std::back_inserter(matches));
     std::vector<std::shared_ptr<void>> components;
     components.reserve(matches.size());
     for (auto* entry : matches) {

@@ -104,21 +104,25 @@ template <class T>
 struct ComponentAs {
     std::shared_ptr<T> operator()(const Entry* entry) const { return entry->reference.get_component().template as<T>(); }
 };
-struct NotNull {
-    template <class T>
-    bool operator()(const std::shared_ptr<T>& component) const noexcept {
-        return component != nullptr;
-    }
+template <class T>
+struct HoldsA {
+    bool operator()(const Entry* entry) const { return entry->reference.get_component().template is<T>(); }
 };
+
+/// The components of `entries` (a view of live, matching entries) that are a T, in the entries' order.
+template <class T, ranges::view_ Entries>
+auto as_components(Entries entries) {
+    namespace views = ranges::views;
+    if constexpr (std::is_void_v<T>)
+        return std::move(entries) | views::transform(ComponentAs<void>{});  // every live entry holds one
+    else  // is<T> and as<T> read the same cached cast offset: testing first costs a lookup, not a second cast
+        return std::move(entries) | views::filter(HoldsA<T>{}) | views::transform(ComponentAs<T>{});
+}
 
 /// The matching entries' components that are a T, newest first.
 template <class T>
 auto components_as(const Candidates& candidates) {
-    namespace views = ranges::views;
-    if constexpr (std::is_void_v<T>)
-        return newest_first(candidates) | views::transform(ComponentAs<void>{});  // every live entry holds one
-    else  // cache1: the filter and the reader share one cast
-        return newest_first(candidates) | views::transform(ComponentAs<T>{}) | views::cache1 | views::filter(NotNull{});
+    return as_components<T>(newest_first(candidates));
 }
 
 /// The lock of one References: a std::shared_mutex per reader shard, a writer mutex, and the writer-intent flag
@@ -253,10 +257,9 @@ private:
         {
             const auto lock = read_lock();
             const auto candidates = this->candidates(query, older_than_component);
-            auto component = detail::walk_newest_first(candidates, [](auto&& entries) -> std::shared_ptr<T> {
-                for (const detail::Entry* entry : entries)
-                    if (auto found = entry->reference.get_component().template as<T>()) return found;
-                return nullptr;
+            auto component = detail::walk_newest_first(candidates, [](auto entries) {
+                const auto newest = ranges::find_if(entries, detail::HoldsA<T>{});
+                return newest == ranges::end(entries) ? std::shared_ptr<T>() : detail::ComponentAs<T>{}(*newest);
             });
             if (component) return ComponentPtr<T>(std::move(component));
         }
@@ -272,10 +275,8 @@ private:
             const auto lock = read_lock();
             const auto candidates = this->candidates(query, nullptr);
             found.reserve(candidates.bound());  // one allocation: the candidates bound the matches
-            detail::walk_newest_first(candidates, [&](auto&& entries) {
-                for (const detail::Entry* entry : entries)
-                    if (auto component = entry->reference.get_component().template as<T>())
-                        found.push_back(std::move(component));
+            detail::walk_newest_first(candidates, [&](auto entries) {
+                ranges::copy(detail::as_components<T>(std::move(entries)), std::back_inserter(found));
             });
         }
         if (found.empty() && required) throw lookup_failure(query, typeid(T));
@@ -333,7 +334,7 @@ public:
         friend class Query;
         explicit iterator(Pipeline& pipeline) : current_(ranges::begin(pipeline)), end_(ranges::end(pipeline)) { read(); }
 
-        /// The pipeline yields each component once (its cache moves it out): keep it for every dereference.
+        /// Reading the pipeline makes a new shared_ptr (a reference count): read once, keep it for every dereference.
         void read() { component_ = current_ == end_ ? nullptr : value_type(*current_); }
 
         decltype(ranges::begin(std::declval<Pipeline&>())) current_;

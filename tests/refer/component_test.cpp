@@ -103,12 +103,15 @@ struct VirtualOnly : virtual PlainBase {
     int own = 5;
 };
 
-/// as<T>() finds what dynamic_cast<T*> finds from the pointer `put` the component was put as.
+/// as<T>() finds what dynamic_cast<T*> finds from the pointer `put` the component was put as, and is<T>() says
+/// whether it does.
 template <class T, class P>
 void check_agrees_with_dynamic_cast(const AnyComponent& component, const std::shared_ptr<P>& put) {
     const void* expected = dynamic_cast<T*>(put.get());
     BOOST_TEST(static_cast<const void*>(component.as<T>().get()) == expected,
                "as<" << typeid(T).name() << "> of a component put as " << typeid(P).name());
+    BOOST_TEST(component.is<T>() == (expected != nullptr),
+               "is<" << typeid(T).name() << "> of a component put as " << typeid(P).name());
 }
 
 /// The same for every T of Targets.
@@ -352,6 +355,10 @@ BOOST_AUTO_TEST_CASE(const_component_is_found_only_as_const) {
     BOOST_TEST_REQUIRE(component.as<const Named>() != nullptr);
     BOOST_TEST(component.as<const Named>().get() == static_cast<const Named*>(robot.get()));
     BOOST_TEST(component.as<const Unrelated>() == nullptr);
+    BOOST_TEST(!component.is<Robot>());
+    BOOST_TEST(!component.is<Named>());
+    BOOST_TEST(component.is<const Named>());
+    BOOST_TEST(component.is<void>());
 }
 
 BOOST_AUTO_TEST_CASE(mutable_component_is_found_as_const_too) {
