@@ -41,8 +41,7 @@ public:
         if constexpr (std::is_void_v<std::remove_const_t<T>>) {
             return object_;
         } else {
-            if (!object_ || (traits_->is_const && !std::is_const_v<T>)) return nullptr;
-            const auto offset = cast_offset(typeid(T), std::is_class_v<T>);
+            const auto offset = offset_as<T>();
             if (!offset) return nullptr;
             auto* found = static_cast<T*>(static_cast<void*>(static_cast<char*>(object_.get()) + *offset));
             return std::shared_ptr<T>(object_, found);
@@ -55,8 +54,7 @@ public:
         if constexpr (std::is_void_v<std::remove_const_t<T>>)
             return object_ != nullptr;
         else
-            return object_ && (!traits_->is_const || std::is_const_v<T>) &&
-                   cast_offset(typeid(T), std::is_class_v<T>).has_value();
+            return offset_as<T>().has_value();
     }
 
     /// The address of the component object (the same through any base of a polymorphic type).
@@ -111,6 +109,12 @@ private:
     template <class C>
     static constexpr TypeTraits traits_of{&typeid(C), object_type_of<C>(), reach_of<C>(), std::is_const_v<C>};
 
+    /// Where the T within the object is, or nullopt when the component is not a T (the rule above, const included).
+    template <class T>
+    [[nodiscard]] std::optional<std::ptrdiff_t> offset_as() const {
+        if (!object_ || (traits_->is_const && !std::is_const_v<T>)) return std::nullopt;
+        return cast_offset(typeid(T), std::is_class_v<T>);
+    }
     [[nodiscard]] std::optional<std::ptrdiff_t> cast_offset(const std::type_info& target, bool target_is_class) const;
     [[nodiscard]] std::optional<std::ptrdiff_t> computed_cast_offset(const std::type_info& target) const;
 

@@ -6,9 +6,10 @@ namespace pip::refer {
 
 Descriptor::Descriptor(const DescriptorView& view) {
     wildcards_ = 0;
-    for (std::size_t i = 0; i < view.fields.size(); ++i) {
-        const auto& field = view.fields[i];
-        if (!field || *field == "*")
+    const auto normalised = view.normalised();
+    for (std::size_t i = 0; i < normalised.fields.size(); ++i) {
+        const auto& field = normalised.fields[i];
+        if (!field)
             wildcards_ |= static_cast<std::uint8_t>(1U << i);
         else
             values_ += *field;

@@ -112,14 +112,18 @@ struct DescriptorView {
         for (std::size_t i = 0; i < hashes.size(); ++i) hashes[i] = field_hash(i);
         return detail::combine_hashes(hashes);
     }
-    /// The view with its hashes computed, so later lookups hash no text, and a `"*"` value made a wildcard (as a
-    /// Descriptor does): a hashed view holds no `"*"` value, so a lookup need not look for one.
-    [[nodiscard]] constexpr DescriptorView with_hashes() const noexcept {
+    /// The fields, a `"*"` value made a wildcard (as a Descriptor does); not hashed.
+    [[nodiscard]] constexpr DescriptorView normalised() const noexcept {
         // Fields copied into fresh optionals: a reset() one cannot be copied in a constant expression.
-        std::array<DescriptorField, detail::descriptor_field_count> normalised{};
+        DescriptorView view;
         for (std::size_t i = 0; i < fields.size(); ++i)
-            if (fields[i] != std::string_view("*")) normalised[i] = fields[i];
-        DescriptorView view{normalised};
+            if (fields[i] != std::string_view("*")) view.fields[i] = fields[i];
+        return view;
+    }
+    /// The view normalised and with its hashes computed, so later lookups hash no text: a hashed view holds no
+    /// `"*"` value, so a lookup need not look for one.
+    [[nodiscard]] constexpr DescriptorView with_hashes() const noexcept {
+        DescriptorView view = normalised();
         for (std::size_t i = 0; i < fields.size(); ++i) view.field_hashes[i] = view.field_hash(i);
         view.combined_hash = detail::combine_hashes(view.field_hashes);
         view.hashed = true;

@@ -271,14 +271,12 @@ private:
 
     void view_descriptor(const DescriptorView& view) noexcept {
         kind_ = Kind::descriptor;
-        descriptor_ = view;
         if (view.hashed) {  // a literal, a parsed view: no "*" value (see with_hashes), its key hash known
+            descriptor_ = view;
             descriptor_hash_ = view.combined_hash;
-            return;
+        } else {  // a view built field by field may spell a wildcard "*"
+            descriptor_ = view.normalised();
         }
-        // A view built field by field may spell a wildcard "*", which a Descriptor normalises: do the same.
-        for (auto& field : descriptor_.fields)
-            if (field == std::string_view("*")) field.reset();
     }
     void view_any(const AnyLocator& locator) noexcept;
 

@@ -81,22 +81,24 @@ struct Accepts {
     bool operator()(const Entry* entry) const { return (*filter)(entry); }
 };
 
+/// The entries of one candidate list that `filter` accepts, newest first. `filter` must outlive the view.
+inline auto accepted_newest_first(EntrySpan entries, const CandidateFilter& filter) {
+    return entries | ranges::views::reverse | ranges::views::filter(Accepts{&filter});
+}
+
 /// The matching entries, newest first: both candidate lists walked backwards and filtered, then merged by
 /// registration order (they are disjoint, so their union is a merge). `candidates` must outlive the view.
 inline auto newest_first(const Candidates& candidates) {
-    namespace views = ranges::views;
-    return views::set_union(candidates.primary | views::reverse | views::filter(Accepts{&candidates.primary_filter}),
-                            candidates.wildcards | views::reverse | views::filter(Accepts{&candidates.wildcards_filter}),
-                            std::greater<>{}, SequenceOf{}, SequenceOf{});
+    return ranges::views::set_union(accepted_newest_first(candidates.primary, candidates.primary_filter),
+                                    accepted_newest_first(candidates.wildcards, candidates.wildcards_filter),
+                                    std::greater<>{}, SequenceOf{}, SequenceOf{});
 }
 
 /// Calls `walk` with the matching entries, newest first: newest_first(candidates), or when no wildcard
 /// registration can match, the primary candidates alone, which need no merge (an exact key's usual case).
 template <class Walk>
 decltype(auto) walk_newest_first(const Candidates& candidates, Walk&& walk) {
-    namespace views = ranges::views;
-    if (candidates.wildcards.empty())
-        return walk(candidates.primary | views::reverse | views::filter(Accepts{&candidates.primary_filter}));
+    if (candidates.wildcards.empty()) return walk(accepted_newest_first(candidates.primary, candidates.primary_filter));
     return walk(newest_first(candidates));
 }
 
